@@ -1,0 +1,122 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// Every test fails on any browser console error or uncaught exception.
+let problems: string[] = [];
+test.beforeEach(({ page }) => {
+  problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+});
+test.afterEach(() => {
+  expect(problems, "browser console errors").toEqual([]);
+});
+
+const cards = (page: Page) => page.locator("li.company-card");
+const filter = (page: Page, name: string) => page.locator(`select[name="${name}"]`);
+
+async function hydrated(page: Page) {
+  await expect(page.locator(".zone-explorer")).toHaveAttribute("data-hydrated", "true");
+}
+
+const languages = [
+  { lang: "zh", heading: "境外上市公司专区", count: /共 \d+ 家公司/ },
+  { lang: "en", heading: "Overseas listed company zone", count: /\d+ companies/ },
+  { lang: "ms", heading: "Zon syarikat tersenarai luar negara", count: /\d+ syarikat/ },
+  { lang: "th", heading: "โซนบริษัทจดทะเบียนต่างประเทศ", count: /\d+ บริษัท/ },
+];
+
+for (const { lang, heading, count } of languages) {
+  test(`directory renders in ${lang}`, async ({ page }) => {
+    await page.goto(`/${lang}/zone`);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expect(page.locator(".result-count")).toHaveText(count);
+    expect(await cards(page).count()).toBeGreaterThanOrEqual(20);
+    await hydrated(page);
+  });
+}
+
+test("root redirects to the browser's language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "th-TH" });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/th\/$/);
+  await context.close();
+});
+
+test("filtering by exchange narrows the list without a page load", async ({ page }) => {
+  await page.goto("/en/zone");
+  await hydrated(page);
+  const before = await page.locator(".result-count").textContent();
+  // A marker on window survives only if the page is not reloaded.
+  await page.evaluate(() => ((window as any).__stillHere = true));
+
+  await filter(page, "exchange").selectOption("XBKK");
+  await expect(page).toHaveURL(/\/en\/zone\?exchange=XBKK$/);
+  await expect(page.locator(".result-count")).not.toHaveText(before!);
+  const n = await cards(page).count();
+  expect(n).toBeGreaterThan(0);
+  await expect(cards(page).filter({ hasText: "The Stock Exchange of Thailand" })).toHaveCount(n);
+  expect(await page.evaluate(() => (window as any).__stillHere)).toBe(true);
+
+  // Markets now offer only SET's boards.
+  await expect(filter(page, "market").locator("option")).toHaveText(["Any", "mai (Market for Alternative Investment)", "SET"]);
+
+  // Back restores the unfiltered list, still without a reload.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/en\/zone$/);
+  await expect(page.locator(".result-count")).toHaveText(before!);
+  expect(await page.evaluate(() => (window as any).__stillHere)).toBe(true);
+});
+
+test("search and pagination work after hydration", async ({ page }) => {
+  await page.goto("/en/zone");
+  await hydrated(page);
+  await page.evaluate(() => ((window as any).__stillHere = true));
+  await page.getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.locator(".page-of")).toHaveText("Page 2 of 3");
+
+  await page.getByPlaceholder("Company name, symbol or keyword").fill("palm oil");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=palm%20oil/);
+  await expect(cards(page).first()).toContainText("Kinabalu Palm Oil Plantations Berhad");
+  expect(await page.evaluate(() => (window as any).__stillHere)).toBe(true);
+});
+
+test("switching language keeps the filters", async ({ page }) => {
+  await page.goto("/en/zone");
+  await hydrated(page);
+  await filter(page, "exchange").selectOption("XBKK");
+  await expect(page).toHaveURL(/exchange=XBKK/);
+  await page.getByLabel("Green development only").check();
+  await expect(page).toHaveURL(/exchange=XBKK&green=1/);
+  const n = await cards(page).count();
+
+  await page.getByRole("link", { name: "ไทย" }).click();
+  await expect(page).toHaveURL(/\/th\/zone\?exchange=XBKK&green=1$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "th");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("โซนบริษัทจดทะเบียนต่างประเทศ");
+  await expect(cards(page)).toHaveCount(n);
+  await expect(filter(page, "exchange")).toHaveValue("XBKK");
+});
+
+test("works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/ms/zone");
+  await filter(page, "exchange").selectOption("XKLS");
+  await page.getByRole("button", { name: "Cari" }).click();
+  await expect(page).toHaveURL(/\/ms\/zone\?.*exchange=XKLS/);
+  const n = await cards(page).count();
+  expect(n).toBeGreaterThan(0);
+  await expect(cards(page).filter({ hasText: "Bursa Malaysia" })).toHaveCount(n);
+  await context.close();
+});
+
+test("unknown pages are a localized 404", async ({ page }) => {
+  const response = await page.goto("/th/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ไม่พบหน้าที่ต้องการ");
+  problems = problems.filter((p) => !p.includes("404"));
+});

@@ -1,0 +1,204 @@
+//! The document shell, routes and the layout every page shares.
+
+use crate::home::HomePage;
+use crate::i18n::{Lang, LanguageSwitcher, switch_path, tr, use_lang};
+use crate::zone::ZonePage;
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Outlet, ParentRoute, Route, Router, Routes},
+    hooks::{use_location, use_params_map},
+    path,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = request_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" id="leptos" href="/pkg/vnext.css" />
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options islands=cfg!(feature = "islands") />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The language of the request being rendered: its path, else (on the server) its cookie and
+/// `Accept-Language` header, else English. Used where no `/:lang` route matched.
+pub fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<http::request::Parts>() {
+        return crate::i18n::server::lang_of_request(&parts);
+    }
+    #[cfg(feature = "hydrate")]
+    if let Some(lang) = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .and_then(|path| crate::i18n::lang_of_path(&path))
+    {
+        return lang;
+    }
+    Lang::DEFAULT
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Routes fallback=|| {
+                view! {
+                    <Chrome lang=request_lang()>
+                        <NotFound />
+                    </Chrome>
+                }
+            }>
+                <ParentRoute path=path!("/:lang") view=LangLayout ssr=SsrMode::Async>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("zone") view=ZonePage ssr=SsrMode::Async />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// Everything under `/:lang`: an unknown language is a 404 like any unknown page.
+#[component]
+fn LangLayout() -> impl IntoView {
+    let lang = use_params_map().with_untracked(|p| p.get("lang")).as_deref().and_then(Lang::from_code);
+    match lang {
+        Some(lang) => view! {
+            <Chrome lang>
+                <Outlet />
+            </Chrome>
+        }
+        .into_any(),
+        None => view! {
+            <Chrome lang=request_lang()>
+                <NotFound />
+            </Chrome>
+        }
+        .into_any(),
+    }
+}
+
+/// Header, main and footer around a page, in `lang`.
+#[component]
+fn Chrome(lang: Lang, children: Children) -> impl IntoView {
+    provide_context(lang);
+    view! {
+        <a class="skip-link" href="#main">{tr(lang, "nav-skip")}</a>
+        <SiteHeader />
+        <main id="main">{children()}</main>
+        <SiteFooter />
+    }
+}
+
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let (path, search) = (location.pathname.get_untracked(), query_suffix(&location.search.get_untracked()));
+    let hrefs: Vec<(Lang, String)> =
+        Lang::ALL.into_iter().map(|l| (l, format!("{}{search}", switch_path(&path, l)))).collect();
+    let home = format!("/{}/", lang.code());
+    let zone = format!("/{}/zone", lang.code());
+    let current = |href: &str| (path.trim_end_matches('/') == href.trim_end_matches('/')).then_some("page");
+    view! {
+        <header class="site-header">
+            <a class="brand" href=home.clone()>
+                <span class="brand-mark" aria-hidden="true">"V"</span>
+                <span>{tr(lang, "site-name")}</span>
+            </a>
+            <nav class="main-nav" aria-label=tr(lang, "nav-label")>
+                <a href=home.clone() aria-current=current(&home)>{tr(lang, "nav-home")}</a>
+                <a href=zone.clone() aria-current=current(&zone)>{tr(lang, "nav-zone")}</a>
+            </nav>
+            <LanguageSwitcher current=lang label=tr(lang, "nav-language") hrefs />
+        </header>
+    }
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <footer class="site-footer">
+            <p>{tr(lang, "footer-about")}</p>
+            <p class="fine-print">{tr(lang, "footer-fictional")}</p>
+        </footer>
+    }
+}
+
+/// `?a=b` from a router search string, which may or may not carry its `?`.
+fn query_suffix(search: &str) -> String {
+    let search = search.trim_start_matches('?');
+    if search.is_empty() { String::new() } else { format!("?{search}") }
+}
+
+/// Where this site is reachable, for canonical and alternate links.
+fn site_origin() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(origin) = use_context::<crate::config::PublicUrl>() {
+        return origin.0;
+    }
+    String::new()
+}
+
+/// Title, description, canonical link and the hreflang alternates of a page.
+#[component]
+pub fn PageMeta(title: String, description: String) -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let (path, search) = (location.pathname.get_untracked(), query_suffix(&location.search.get_untracked()));
+    let origin = site_origin();
+    let alternates = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            let href = format!("{origin}{}{search}", switch_path(&path, l));
+            view! { <Link rel="alternate" hreflang=l.code() href /> }
+        })
+        .collect_view();
+    view! {
+        <Title text=format!("{title} · {}", tr(lang, "site-name")) />
+        <Meta name="description" content=description />
+        <Link rel="canonical" href=format!("{origin}{path}{search}") />
+        {alternates}
+        <Link
+            rel="alternate"
+            hreflang="x-default"
+            href=format!("{origin}{}{search}", switch_path(&path, Lang::DEFAULT))
+        />
+    }
+}
+
+/// The localized "page not found", answered with status 404.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let lang = use_lang();
+    view! {
+        <Title text=format!("{} · {}", tr(lang, "not-found-title"), tr(lang, "site-name")) />
+        <section class="not-found">
+            <h1>{tr(lang, "not-found-title")}</h1>
+            <p>{tr(lang, "not-found-body")}</p>
+            <p>
+                <a class="button primary" href=format!("/{}/zone", lang.code())>{tr(lang, "not-found-zone")}</a>
+                " "
+                <a class="button" href=format!("/{}/", lang.code())>{tr(lang, "not-found-home")}</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,55 @@
+//! Connection, migrations and the demo seed.
+
+pub mod migrations;
+
+use leptos::prelude::{ServerFnError, use_context};
+use migrations::Migrator;
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm_migration::MigratorTrait;
+
+/// Connects to `url` (`sqlite://path`, `sqlite::memory:` or `postgres://…`). A SQLite file and
+/// its folder are created when missing.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let url = sqlite_file_url(url);
+    let mut options = ConnectOptions::new(url.clone());
+    options.sqlx_logging(false);
+    if url.contains(":memory:") {
+        // Every pooled connection to `:memory:` would be a database of its own.
+        options.max_connections(1).min_connections(1);
+    }
+    let db = Database::connect(options).await?;
+    if db.get_database_backend() == DbBackend::Sqlite && !url.contains(":memory:") {
+        // Readers no longer wait for the writer; the setting is stored in the file.
+        db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
+    }
+    Ok(db)
+}
+
+fn sqlite_file_url(url: &str) -> String {
+    let Some(path) = url.strip_prefix("sqlite://") else { return url.to_owned() };
+    let file = path.split('?').next().unwrap_or_default();
+    if let Some(dir) = std::path::Path::new(file).parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if path.contains("mode=") { url.to_owned() } else if path.contains('?') { format!("{url}&mode=rwc") } else { format!("{url}?mode=rwc") }
+}
+
+/// Applies pending migrations and, when asked, loads the demo data into an empty database.
+pub async fn prepare(db: &DatabaseConnection, demo: bool) -> Result<(), DbErr> {
+    Migrator::up(db, None).await?;
+    if demo && crate::zone::demo::load(db).await? {
+        tracing::info!("loaded the demo companies into an empty database");
+    }
+    Ok(())
+}
+
+/// The connection the router provides to every page render and server function.
+pub fn use_db() -> Result<DatabaseConnection, ServerFnError> {
+    use_context::<DatabaseConnection>().ok_or_else(|| ServerFnError::new("no database in context"))
+}
+
+/// Logs a database error and hides its details from the browser.
+pub fn internal(err: DbErr) -> ServerFnError {
+    tracing::error!(error = %err, "database error");
+    ServerFnError::new("internal error")
+}

@@ -1,0 +1,52 @@
+//! Fluent lookups. Every user-visible string lives in `locales/{zh,en,ms,th}/*.ftl`.
+
+use super::Lang;
+use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, static_loader};
+use serde::{Deserialize, Serialize};
+use std::{borrow::Cow, collections::BTreeMap, collections::HashMap, sync::LazyLock};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Unicode isolation marks around arguments break copy-paste and tests; our arguments
+        // are numbers and names whose direction matches the surrounding text.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static LANGIDS: LazyLock<[LanguageIdentifier; 4]> = LazyLock::new(|| {
+    Lang::ALL.map(|l| l.code().parse().expect("language codes are valid identifiers"))
+});
+
+fn langid(lang: Lang) -> &'static LanguageIdentifier {
+    &LANGIDS[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(1)]
+}
+
+/// The message `key` in `lang`; the key itself when it exists nowhere (a test guards that).
+pub fn tr(lang: Lang, key: &str) -> String {
+    LOCALES.try_lookup(langid(lang), key).unwrap_or_else(|| key.to_owned())
+}
+
+/// The message `key` in `lang` with Fluent arguments, e.g. `[("count", 12.into())]`.
+pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
+        args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
+    LOCALES
+        .try_lookup_complete(langid(lang), key, Some(&args))
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// Messages resolved on the server for an island, so the browser bundle carries no Fluent.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Labels(BTreeMap<String, String>);
+
+impl Labels {
+    pub fn new(lang: Lang, keys: &[&str]) -> Self {
+        Labels(keys.iter().map(|k| ((*k).to_owned(), tr(lang, k))).collect())
+    }
+
+    pub fn get(&self, key: &str) -> String {
+        self.0.get(key).cloned().unwrap_or_else(|| key.to_owned())
+    }
+}

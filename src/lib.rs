@@ -1,0 +1,25 @@
+//! V-Next Zone: one crate, compiled twice — `ssr` for the server, `hydrate` for the browser.
+#![recursion_limit = "256"]
+
+pub mod app;
+pub mod home;
+pub mod i18n;
+pub mod ui;
+pub mod zone;
+
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod serve;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    #[cfg(feature = "islands")]
+    leptos::mount::hydrate_islands();
+    #[cfg(not(feature = "islands"))]
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,31 @@
+//! The HTTP application: Leptos routes, server functions, static files and the language edge.
+
+use crate::app::{App, shell};
+use crate::config::PublicUrl;
+use crate::i18n::server::{redirect_to_language, remember_language};
+use axum::{Router, middleware, routing::get};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use sea_orm::DatabaseConnection;
+use tower_http::compression::CompressionLayer;
+
+pub fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<String>) -> Router {
+    let routes = generate_route_list(App);
+    // Pages and server functions see the same context, whichever renders first.
+    let context = move || {
+        provide_context(db.clone());
+        if let Some(url) = &public_url {
+            provide_context(PublicUrl(url.clone()));
+        }
+    };
+    Router::new()
+        .route("/", get(redirect_to_language))
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .layer(middleware::from_fn(remember_language))
+        .layer(CompressionLayer::new())
+        .with_state(options)
+}

@@ -1,0 +1,343 @@
+//! Queries and rules of the zone, with sea-orm.
+
+use super::entity::{company, company_text, cooperation_intent, exchange};
+use super::{
+    Choice, CompanyCard, DirectoryQuery, DirectoryView, ExchangeFigure, Facets, INTENT_KINDS, ZoneFigures,
+};
+use crate::i18n::{Labels, Lang, pick, tr, tr_args};
+use crate::ui::FALLBACK_KEYS;
+use sea_orm::sea_query::{Condition, Expr, Func, LikeExpr, Query, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select,
+};
+use std::collections::HashMap;
+
+/// Messages the directory island shows, resolved here so the browser needs no Fluent.
+pub const DIRECTORY_LABELS: &[&str] = &[
+    "zone-filters",
+    "zone-filter-exchange",
+    "zone-filter-market",
+    "zone-filter-industry",
+    "zone-filter-country",
+    "zone-filter-intent",
+    "zone-filter-any",
+    "zone-filter-green",
+    "zone-search",
+    "zone-search-placeholder",
+    "zone-reset",
+    "zone-green-badge",
+    "zone-no-results",
+    "zone-loading",
+    "zone-load-error",
+    "zone-intents",
+    "pagination-label",
+    "pagination-previous",
+    "pagination-next",
+];
+
+/// `%text%` for a case-insensitive LIKE, with the wildcard characters of `text` escaped.
+pub fn like_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len() + 2);
+    pattern.push('%');
+    for ch in text.to_lowercase().chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(ch);
+    }
+    pattern.push('%');
+    pattern
+}
+
+fn lower_like(column: impl sea_orm::IntoSimpleExpr, pattern: &str) -> SimpleExpr {
+    use sea_orm::sea_query::ExprTrait;
+    SimpleExpr::FunctionCall(Func::lower(column.into_simple_expr()))
+        .like(LikeExpr::new(pattern).escape('\\'))
+}
+
+/// The companies matching every filter of `query`, unordered and unpaged.
+pub fn filtered_companies(query: &DirectoryQuery) -> Select<company::Entity> {
+    let mut select = company::Entity::find();
+    for (column, value) in [
+        (company::Column::ExchangeMic, &query.exchange),
+        (company::Column::Market, &query.market),
+        (company::Column::Industry, &query.industry),
+        (company::Column::Country, &query.country),
+    ] {
+        if let Some(value) = value {
+            select = select.filter(column.eq(value.as_str()));
+        }
+    }
+    if query.green {
+        select = select.filter(company::Column::Green.eq(true));
+    }
+    if let Some(kind) = &query.intent {
+        select = select.filter(
+            company::Column::Id.in_subquery(
+                Query::select()
+                    .column(cooperation_intent::Column::CompanyId)
+                    .from(cooperation_intent::Entity)
+                    .and_where(cooperation_intent::Column::Kind.eq(kind.as_str()))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(text) = &query.q {
+        let pattern = like_pattern(text);
+        let in_texts = Query::select()
+            .column(company_text::Column::CompanyId)
+            .from(company_text::Entity)
+            .cond_where(
+                Condition::any()
+                    .add(lower_like(company_text::Column::Name, &pattern))
+                    .add(lower_like(company_text::Column::MainBusiness, &pattern))
+                    .add(lower_like(company_text::Column::Advantages, &pattern))
+                    .add(lower_like(company_text::Column::CooperationNote, &pattern)),
+            )
+            .to_owned();
+        select = select.filter(
+            Condition::any()
+                .add(lower_like(company::Column::Symbol, &pattern))
+                .add(company::Column::Id.in_subquery(in_texts)),
+        );
+    }
+    select
+}
+
+fn label(lang: Lang, prefix: &str, code: &str) -> String {
+    tr(lang, &format!("{prefix}-{code}"))
+}
+
+fn sorted_choices(lang: Lang, prefix: &str, codes: impl IntoIterator<Item = String>) -> Vec<Choice> {
+    let mut choices: Vec<Choice> =
+        codes.into_iter().map(|code| Choice { label: label(lang, prefix, &code), value: code }).collect();
+    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    choices.dedup_by(|a, b| a.value == b.value);
+    choices
+}
+
+async fn distinct(
+    db: &impl ConnectionTrait,
+    column: company::Column,
+    exchange: Option<&str>,
+) -> Result<Vec<String>, DbErr> {
+    let mut select = company::Entity::find().select_only().column(column).distinct();
+    if let Some(mic) = exchange {
+        select = select.filter(company::Column::ExchangeMic.eq(mic));
+    }
+    select.into_tuple::<String>().all(db).await
+}
+
+async fn facets(
+    db: &impl ConnectionTrait,
+    lang: Lang,
+    query: &DirectoryQuery,
+    exchanges: &HashMap<String, exchange::Model>,
+) -> Result<Facets, DbErr> {
+    let listed = distinct(db, company::Column::ExchangeMic, None).await?;
+    let mut exchange_choices: Vec<Choice> = listed
+        .into_iter()
+        .filter_map(|mic| exchanges.get(&mic))
+        .map(|e| Choice { value: e.mic.clone(), label: e.name(lang).to_owned() })
+        .collect();
+    exchange_choices.sort_by(|a, b| a.label.cmp(&b.label));
+    Ok(Facets {
+        exchanges: exchange_choices,
+        markets: sorted_choices(
+            lang,
+            "market",
+            distinct(db, company::Column::Market, query.exchange.as_deref()).await?,
+        ),
+        industries: sorted_choices(lang, "industry", distinct(db, company::Column::Industry, None).await?),
+        countries: sorted_choices(lang, "country", distinct(db, company::Column::Country, None).await?),
+        intents: INTENT_KINDS
+            .iter()
+            .map(|kind| Choice { value: (*kind).to_owned(), label: label(lang, "intent", kind) })
+            .collect(),
+    })
+}
+
+fn card(
+    lang: Lang,
+    company: company::Model,
+    texts: &[company_text::Model],
+    intents: &[cooperation_intent::Model],
+    exchanges: &HashMap<String, exchange::Model>,
+) -> CompanyCard {
+    let text_in = |l: Lang| texts.iter().find(|t| t.lang == l.code());
+    let name = pick(lang, |l| text_in(l).and_then(|t| t.name.as_deref()))
+        .unwrap_or_else(|| crate::i18n::Localized { text: company.symbol.clone(), shown_in: None });
+    let summary = pick(lang, |l| text_in(l).and_then(|t| t.main_business.as_deref()));
+    let mut kinds: Vec<&str> = intents.iter().map(|i| i.kind.as_str()).collect();
+    kinds.sort_by_key(|k| INTENT_KINDS.iter().position(|known| known == k));
+    CompanyCard {
+        href: format!("/{}/zone/{}/{}", lang.code(), company.exchange_mic, company.symbol),
+        exchange: exchanges
+            .get(&company.exchange_mic)
+            .map_or_else(|| company.exchange_mic.clone(), |e| e.name(lang).to_owned()),
+        market: label(lang, "market", &company.market),
+        industry: label(lang, "industry", &company.industry),
+        country: label(lang, "country", &company.country),
+        intents: kinds.into_iter().map(|k| label(lang, "intent", k)).collect(),
+        green: company.green,
+        mic: company.exchange_mic,
+        symbol: company.symbol,
+        name,
+        summary,
+    }
+}
+
+/// One page of the directory for `query`, localised for `lang`.
+pub async fn directory(
+    db: &impl ConnectionTrait,
+    lang: Lang,
+    query: &DirectoryQuery,
+) -> Result<DirectoryView, DbErr> {
+    let exchanges: HashMap<String, exchange::Model> =
+        exchange::Entity::find().all(db).await?.into_iter().map(|e| (e.mic.clone(), e)).collect();
+    let filtered = filtered_companies(query);
+    let total = filtered.clone().count(db).await?;
+    let pages = total.div_ceil(DirectoryQuery::PAGE_SIZE).max(1) as u32;
+    let page = query.page.min(pages);
+    let companies = filtered
+        .order_by_asc(company::Column::ExchangeMic)
+        .order_by_asc(company::Column::Symbol)
+        .paginate(db, DirectoryQuery::PAGE_SIZE)
+        .fetch_page(u64::from(page - 1))
+        .await?;
+    let ids: Vec<i32> = companies.iter().map(|c| c.id).collect();
+    let mut texts: HashMap<i32, Vec<company_text::Model>> = HashMap::new();
+    for t in company_text::Entity::find().filter(company_text::Column::CompanyId.is_in(ids.clone())).all(db).await? {
+        texts.entry(t.company_id).or_default().push(t);
+    }
+    let mut intents: HashMap<i32, Vec<cooperation_intent::Model>> = HashMap::new();
+    for i in cooperation_intent::Entity::find().filter(cooperation_intent::Column::CompanyId.is_in(ids)).all(db).await? {
+        intents.entry(i.company_id).or_default().push(i);
+    }
+    let cards = companies
+        .into_iter()
+        .map(|c| {
+            let id = c.id;
+            card(
+                lang,
+                c,
+                texts.get(&id).map_or(&[], Vec::as_slice),
+                intents.get(&id).map_or(&[], Vec::as_slice),
+                &exchanges,
+            )
+        })
+        .collect();
+    let keys: Vec<&str> = DIRECTORY_LABELS.iter().chain(FALLBACK_KEYS.iter()).copied().collect();
+    Ok(DirectoryView {
+        query: query.with_page(page),
+        facets: facets(db, lang, query, &exchanges).await?,
+        cards,
+        total,
+        pages,
+        count_text: tr_args(lang, "zone-result-count", &[("count", total.into())]),
+        page_text: tr_args(lang, "pagination-page-of", &[("page", page.into()), ("pages", pages.into())]),
+        labels: Labels::new(lang, &keys),
+    })
+}
+
+/// The zone's headline figures, counted from the data.
+pub async fn figures(db: &impl ConnectionTrait, lang: Lang) -> Result<ZoneFigures, DbErr> {
+    use sea_orm::sea_query::ExprTrait;
+    let per_mic: Vec<(String, i64)> = company::Entity::find()
+        .select_only()
+        .column(company::Column::ExchangeMic)
+        .column_as(Expr::col(company::Column::Id).count(), "companies")
+        .group_by(company::Column::ExchangeMic)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let exchanges = exchange::Entity::find().all(db).await?;
+    let mut per_exchange: Vec<ExchangeFigure> = exchanges
+        .iter()
+        .filter_map(|e| {
+            let (_, n) = per_mic.iter().find(|(mic, _)| *mic == e.mic)?;
+            Some(ExchangeFigure {
+                mic: e.mic.clone(),
+                name: e.name(lang).to_owned(),
+                country: label(lang, "country", &e.country),
+                companies: *n as u64,
+            })
+        })
+        .collect();
+    per_exchange.sort_by(|a, b| b.companies.cmp(&a.companies).then(a.mic.cmp(&b.mic)));
+    let with_intents = cooperation_intent::Entity::find()
+        .select_only()
+        .column(cooperation_intent::Column::CompanyId)
+        .distinct()
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .len() as u64;
+    Ok(ZoneFigures {
+        companies: per_mic.iter().map(|(_, n)| *n as u64).sum(),
+        exchanges: per_exchange.len() as u64,
+        countries: distinct(db, company::Column::Country, None).await?.len() as u64,
+        with_intents,
+        green: company::Entity::find().filter(company::Column::Green.eq(true)).count(db).await?,
+        per_exchange,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::{DbBackend, QueryTrait};
+
+    fn sql(query: &DirectoryQuery) -> String {
+        filtered_companies(query).build(DbBackend::Sqlite).to_string()
+    }
+
+    #[test]
+    fn unfiltered_query_has_no_conditions() {
+        assert!(!sql(&DirectoryQuery::default()).contains("WHERE"));
+    }
+
+    #[test]
+    fn each_filter_adds_its_condition() {
+        let q = DirectoryQuery {
+            exchange: Some("XBKK".into()),
+            market: Some("mai".into()),
+            industry: Some("energy".into()),
+            country: Some("TH".into()),
+            green: true,
+            ..Default::default()
+        };
+        let s = sql(&q);
+        for part in [
+            r#""exchange_mic" = 'XBKK'"#,
+            r#""market" = 'mai'"#,
+            r#""industry" = 'energy'"#,
+            r#""country" = 'TH'"#,
+            r#""green" = TRUE"#,
+        ] {
+            assert!(s.contains(part), "{part} missing from {s}");
+        }
+    }
+
+    #[test]
+    fn intent_filter_is_a_subquery_on_intents() {
+        let s = sql(&DirectoryQuery { intent: Some("m-and-a".into()), ..Default::default() });
+        assert!(s.contains(r#""companies"."id" IN (SELECT "company_id" FROM "cooperation_intents" WHERE "cooperation_intents"."kind" = 'm-and-a')"#), "{s}");
+    }
+
+    #[test]
+    fn search_matches_symbol_and_every_text_column_case_insensitively() {
+        let s = sql(&DirectoryQuery { q: Some("Palm_Oil".into()), ..Default::default() });
+        assert!(s.contains(r#"LOWER("companies"."symbol") LIKE '%palm\_oil%' ESCAPE '\'"#), "{s}");
+        for col in ["name", "main_business", "advantages", "cooperation_note"] {
+            assert!(s.contains(&format!(r#"LOWER("company_texts"."{col}") LIKE '%palm\_oil%'"#)), "{col} not searched: {s}");
+        }
+    }
+
+    #[test]
+    fn like_pattern_escapes_wildcards() {
+        assert_eq!(like_pattern("100%_A\\"), "%100\\%\\_a\\\\%");
+        assert_eq!(like_pattern("น้ำมันปาล์ม"), "%น้ำมันปาล์ม%");
+    }
+}

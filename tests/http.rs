@@ -1,0 +1,102 @@
+#![cfg(feature = "ssr")]
+//! The pages as a browser without JavaScript gets them: routing, status codes, languages.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+async fn app() -> axum::Router {
+    let db = common::database(true).await;
+    let options = LeptosOptions::builder().output_name("vnext").site_root("target/site").build();
+    vnext::serve::router(options, db, Some("https://zone.example".into()))
+}
+
+async fn get(app: &axum::Router, uri: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut request = Request::get(uri);
+    for (name, value) in headers {
+        request = request.header(name, *value);
+    }
+    let response = app.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let (status, headers) = (response.status(), response.headers().clone());
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    (status, headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn cards(html: &str) -> usize {
+    html.matches(r#"<li class="company-card""#).count()
+}
+
+#[tokio::test]
+async fn root_redirects_by_cookie_then_accept_language() {
+    let app = app().await;
+    let (status, headers, _) = get(&app, "/", &[(header::ACCEPT_LANGUAGE, "th-TH,th;q=0.9,en;q=0.5")]).await;
+    assert!(status.is_redirection());
+    assert_eq!(headers[header::LOCATION], "/th/");
+    let (_, headers, _) = get(&app, "/", &[(header::ACCEPT_LANGUAGE, "th"), (header::COOKIE, "lang=ms")]).await;
+    assert_eq!(headers[header::LOCATION], "/ms/");
+    let (_, headers, _) = get(&app, "/", &[]).await;
+    assert_eq!(headers[header::LOCATION], "/en/");
+}
+
+#[tokio::test]
+async fn directory_is_server_rendered_with_twenty_or_more_cards() {
+    let app = app().await;
+    let (status, headers, html) = get(&app, "/en/zone", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(cards(&html) >= 20, "{} cards", cards(&html));
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("64 companies"));
+    assert!(html.contains(r#"hreflang="th""#) && html.contains(r#"href="https://zone.example/th/zone""#));
+    assert!(html.contains("<title>Overseas listed companies · V-Next Zone</title>"));
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("lang=en;") && cookie.contains("SameSite=Lax"));
+}
+
+#[tokio::test]
+async fn exchange_filter_in_the_query_string_lists_only_set_companies() {
+    let app = app().await;
+    let (status, _, html) = get(&app, "/en/zone?exchange=XBKK", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let n = cards(&html);
+    assert!(n >= 20);
+    assert_eq!(html.matches("The Stock Exchange of Thailand</span>").count(), n);
+    assert!(!html.contains("Bursa Malaysia</span>"));
+    // The switcher keeps the filter.
+    assert!(html.contains(r#"href="/zh/zone?exchange=XBKK""#));
+}
+
+#[tokio::test]
+async fn every_language_renders_its_own_interface() {
+    let app = app().await;
+    for (lang, heading, count) in [
+        ("zh", "境外上市公司专区", "共 64 家公司"),
+        ("en", "Overseas listed company zone", "64 companies"),
+        ("ms", "Zon syarikat tersenarai luar negara", "64 syarikat"),
+        ("th", "โซนบริษัทจดทะเบียนต่างประเทศ", "64 บริษัท"),
+    ] {
+        let (status, _, html) = get(&app, &format!("/{lang}/zone"), &[]).await;
+        assert_eq!(status, StatusCode::OK, "{lang}");
+        assert!(html.contains(&format!(r#"<html lang="{lang}""#)), "{lang}: html lang");
+        assert!(html.contains(heading), "{lang}: heading");
+        assert!(html.contains(count), "{lang}: count");
+    }
+    let (_, _, home) = get(&app, "/th/", &[]).await;
+    assert!(home.contains("ตลาดหลักทรัพย์พันธมิตร"));
+}
+
+#[tokio::test]
+async fn unknown_pages_and_languages_get_a_localized_404() {
+    let app = app().await;
+    let (status, _, html) = get(&app, "/th/no-such-page", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("ไม่พบหน้าที่ต้องการ"));
+    let (status, _, html) = get(&app, "/xx/zone", &[(header::ACCEPT_LANGUAGE, "zh-CN")]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("页面不存在"));
+    assert!(html.contains(r#"<html lang="zh""#));
+    let (status, _, _) = get(&app, "/xx", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -1,0 +1,165 @@
+#![cfg(feature = "ssr")]
+//! The zone's server functions against a real database (SQLite, and PostgreSQL when configured).
+
+mod common;
+
+use leptos::prelude::{Owner, provide_context};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+use vnext::i18n::Lang;
+use vnext::zone::api::{fetch_directory, fetch_zone_figures};
+use vnext::zone::demo::{DEMO_COMPANIES, company};
+use vnext::zone::entity::company as company_entity;
+use vnext::zone::{DirectoryQuery, DirectoryView};
+
+/// Runs the server functions with `db` in their context, as the router does.
+fn with_db(db: &DatabaseConnection) -> Owner {
+    let owner = Owner::new();
+    owner.set();
+    provide_context(db.clone());
+    owner
+}
+
+async fn view(lang: Lang, query: DirectoryQuery) -> DirectoryView {
+    fetch_directory(lang, query).await.expect("fetch_directory")
+}
+
+fn demo_count(pred: impl Fn(&vnext::zone::demo::NewCompany) -> bool) -> u64 {
+    (0..DEMO_COMPANIES).map(company).filter(|c| pred(c)).count() as u64
+}
+
+#[tokio::test]
+async fn unfiltered_directory_pages_through_every_demo_company() {
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    let first = view(Lang::En, DirectoryQuery::default()).await;
+    assert_eq!(first.total, DEMO_COMPANIES as u64, "on {}", common::backend_name());
+    assert_eq!(first.cards.len() as u64, DirectoryQuery::PAGE_SIZE);
+    assert_eq!(first.pages, 3);
+    assert_eq!(first.count_text, "64 companies");
+    assert_eq!(first.page_text, "Page 1 of 3");
+    let last = view(Lang::En, DirectoryQuery { page: 3, ..Default::default() }).await;
+    assert_eq!(last.cards.len(), DEMO_COMPANIES - 2 * DirectoryQuery::PAGE_SIZE as usize);
+    let beyond = view(Lang::En, DirectoryQuery { page: 99, ..Default::default() }).await;
+    assert_eq!(beyond.query.page, 3, "a page past the end shows the last page");
+    assert_eq!(beyond.cards, last.cards);
+}
+
+#[tokio::test]
+async fn exchange_filter_lists_only_that_exchange() {
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    let set = view(Lang::En, DirectoryQuery { exchange: Some("XBKK".into()), ..Default::default() }).await;
+    assert_eq!(set.total, demo_count(|c| c.mic == "XBKK"));
+    assert!(set.total >= 20);
+    assert!(set.cards.iter().all(|c| c.mic == "XBKK" && c.exchange == "The Stock Exchange of Thailand"));
+    let markets: Vec<&str> = set.facets.markets.iter().map(|m| m.value.as_str()).collect();
+    assert_eq!(markets.len(), 2, "markets narrow to the chosen exchange: {markets:?}");
+    assert!(markets.contains(&"set") && markets.contains(&"mai"));
+}
+
+#[tokio::test]
+async fn filters_combine() {
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    let q = DirectoryQuery {
+        exchange: Some("XKLS".into()),
+        intent: Some("green-energy".into()),
+        green: true,
+        ..Default::default()
+    };
+    let v = view(Lang::En, q).await;
+    let expected = demo_count(|c| {
+        c.mic == "XKLS" && c.green && c.intents.iter().any(|(kind, _)| *kind == "green-energy")
+    });
+    assert!(expected > 0);
+    assert_eq!(v.total, expected);
+    assert!(v.cards.iter().all(|c| c.green && c.intents.contains(&"Green energy".to_owned())));
+
+    let by_industry = view(Lang::En, DirectoryQuery { industry: Some("energy".into()), country: Some("TH".into()), ..Default::default() }).await;
+    assert_eq!(by_industry.total, demo_count(|c| c.industry == "energy" && c.country == "TH"));
+    assert!(by_industry.cards.iter().all(|c| c.industry == "Energy" && c.country == "Thailand"));
+}
+
+#[tokio::test]
+async fn search_finds_the_palm_oil_company_in_every_script() {
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    for (lang, text) in [(Lang::En, "palm oil"), (Lang::Zh, "棕榈油"), (Lang::Ms, "minyak sawit"), (Lang::Th, "น้ำมันปาล์ม")] {
+        let v = view(lang, DirectoryQuery { q: Some(text.into()), ..Default::default() }).await;
+        assert!(
+            v.cards.iter().any(|c| c.mic == "XKLS" && c.symbol == "5000"),
+            "{text:?} did not find Kinabalu on {}",
+            common::backend_name()
+        );
+    }
+    let by_symbol = view(Lang::En, DirectoryQuery { q: Some("5000".into()), ..Default::default() }).await;
+    assert!(by_symbol.cards.iter().any(|c| c.symbol == "5000"));
+    let upper = view(Lang::En, DirectoryQuery { q: Some("KINABALU".into()), ..Default::default() }).await;
+    assert_eq!(upper.total, 1, "search ignores case");
+}
+
+#[tokio::test]
+async fn hostile_or_unknown_input_finds_nothing_and_breaks_nothing() {
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    let none = view(Lang::Th, DirectoryQuery { exchange: Some("NOPE".into()), ..Default::default() }).await;
+    assert_eq!(none.total, 0);
+    assert_eq!(none.pages, 1);
+    assert_eq!(none.count_text, "0 บริษัท");
+    for q in ["'; DROP TABLE companies; --", "100%", "_", "\\"] {
+        let v = view(Lang::En, DirectoryQuery { q: Some(q.into()), ..Default::default() }).await;
+        assert_eq!(v.total, 0, "{q:?} matched something");
+    }
+    assert_eq!(company_entity::Entity::find().count(&db).await.unwrap(), DEMO_COMPANIES as u64);
+}
+
+#[tokio::test]
+async fn names_fall_back_visibly_when_a_language_is_missing() {
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    let missing_th = (0..DEMO_COMPANIES).map(company).find(|c| !c.texts.iter().any(|t| t.0 == Lang::Th)).unwrap();
+    let v = view(Lang::Th, DirectoryQuery { q: Some(missing_th.symbol.clone()), exchange: Some(missing_th.mic.into()), ..Default::default() }).await;
+    let card = v.cards.iter().find(|c| c.symbol == missing_th.symbol).expect("company listed");
+    assert_eq!(card.name.shown_in, Some(Lang::En));
+    assert!(!card.name.text.is_empty());
+    let complete = view(Lang::Th, DirectoryQuery { q: Some("5000".into()), ..Default::default() }).await;
+    let kinabalu = complete.cards.iter().find(|c| c.symbol == "5000").unwrap();
+    assert_eq!(kinabalu.name.shown_in, None);
+    assert!(kinabalu.name.text.contains("กีนาบาลู"));
+    assert_eq!(v.labels.get("fallback-shown-in-en"), "แสดงเป็นภาษาอังกฤษ — ยังไม่ได้แปล");
+}
+
+#[tokio::test]
+async fn demo_data_is_loaded_once_and_never_overwrites() {
+    let db = common::database(true).await;
+    let first = company_entity::Entity::find().all(&db).await.unwrap()[0].clone();
+    let mut edited: company_entity::ActiveModel = first.clone().into();
+    edited.website = Set(Some("https://edited.example".into()));
+    edited.update(&db).await.unwrap();
+    vnext::db::prepare(&db, true).await.unwrap();
+    assert_eq!(company_entity::Entity::find().count(&db).await.unwrap(), DEMO_COMPANIES as u64);
+    let again = company_entity::Entity::find_by_id(first.id).one(&db).await.unwrap().unwrap();
+    assert_eq!(again.website.as_deref(), Some("https://edited.example"));
+
+    let empty = common::database(false).await;
+    assert_eq!(company_entity::Entity::find().count(&empty).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn figures_are_counted_from_the_data() {
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    let f = fetch_zone_figures(Lang::Zh).await.unwrap();
+    assert_eq!(f.companies, DEMO_COMPANIES as u64);
+    assert_eq!(f.exchanges, 6);
+    assert_eq!(f.countries, 6);
+    assert_eq!(f.green, demo_count(|c| c.green));
+    assert_eq!(f.with_intents, DEMO_COMPANIES as u64);
+    assert_eq!(f.per_exchange[0].mic, "XKLS");
+    assert_eq!(f.per_exchange[0].name, "马来西亚交易所");
+    assert_eq!(f.per_exchange.iter().map(|e| e.companies).sum::<u64>(), f.companies);
+
+    let empty = common::database(false).await;
+    let _owner = with_db(&empty);
+    assert_eq!(fetch_zone_figures(Lang::En).await.unwrap().companies, 0);
+}
