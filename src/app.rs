@@ -21,7 +21,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="stylesheet" id="leptos" href="/pkg/vnext.css" />
-                <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <link rel="icon" type="image/svg+xml" href="/static/favicon.svg" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options islands=cfg!(feature = "islands") />
                 <MetaTags />
@@ -171,7 +171,7 @@ pub fn PageMeta(title: String, description: String) -> impl IntoView {
     view! {
         <Title text=format!("{title} · {}", tr(lang, "site-name")) />
         <Meta name="description" content=description />
-        <Link rel="canonical" href=format!("{origin}{path}{search}") />
+        <Link rel="canonical" href=format!("{origin}{}{search}", switch_path(&path, lang)) />
         {alternates}
         <Link
             rel="alternate"

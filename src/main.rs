@@ -47,10 +47,11 @@ async fn run(config: Config, serve: bool) -> Result<(), Box<dyn std::error::Erro
         options.site_addr = addr;
     }
     let addr = options.site_addr;
-    let app = vnext::serve::router(options, db, config.public_url);
+    let app = vnext::serve::app(options, db, config.public_url);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    let service = axum::ServiceExt::<axum::extract::Request>::into_make_service(app);
+    axum::serve(listener, service).with_graceful_shutdown(shutdown()).await?;
     Ok(())
 }
 

@@ -7,9 +7,18 @@ use axum::{Router, middleware, routing::get};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
+use tower::Layer;
 use tower_http::compression::CompressionLayer;
+use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 
-pub fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<String>) -> Router {
+pub type App = NormalizePath<Router>;
+
+/// The application. `/en/` and `/en` are one page: trailing slashes are trimmed before routing.
+pub fn app(options: LeptosOptions, db: DatabaseConnection, public_url: Option<String>) -> App {
+    NormalizePathLayer::trim_trailing_slash().layer(router(options, db, public_url))
+}
+
+fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<String>) -> Router {
     let routes = generate_route_list(App);
     // Pages and server functions see the same context, whichever renders first.
     let context = move || {

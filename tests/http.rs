@@ -8,13 +8,13 @@ use axum::http::{Request, StatusCode, header};
 use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
-async fn app() -> axum::Router {
+async fn app() -> vnext::serve::App {
     let db = common::database(true).await;
     let options = LeptosOptions::builder().output_name("vnext").site_root("target/site").build();
-    vnext::serve::router(options, db, Some("https://zone.example".into()))
+    vnext::serve::app(options, db, Some("https://zone.example".into()))
 }
 
-async fn get(app: &axum::Router, uri: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, axum::http::HeaderMap, String) {
+async fn get(app: &vnext::serve::App, uri: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, axum::http::HeaderMap, String) {
     let mut request = Request::get(uri);
     for (name, value) in headers {
         request = request.header(name, *value);
@@ -83,8 +83,14 @@ async fn every_language_renders_its_own_interface() {
         assert!(html.contains(heading), "{lang}: heading");
         assert!(html.contains(count), "{lang}: count");
     }
-    let (_, _, home) = get(&app, "/th/", &[]).await;
-    assert!(home.contains("ตลาดหลักทรัพย์พันธมิตร"));
+    for path in ["/th/", "/th"] {
+        let (status, _, home) = get(&app, path, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(home.contains("ตลาดหลักทรัพย์พันธมิตร"), "{path}");
+        assert!(home.contains(r#"<link href="https://zone.example/th/" rel="canonical">"#), "{path}");
+    }
+    let (status, _, _) = get(&app, "/en/zone/", &[]).await;
+    assert_eq!(status, StatusCode::OK);
 }
 
 #[tokio::test]

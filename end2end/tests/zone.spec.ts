@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 let problems: string[] = [];
 test.beforeEach(({ page }) => {
   problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()} (${m.location().url})`));
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
 });
 test.afterEach(() => {
@@ -80,7 +80,7 @@ test("search and pagination work after hydration", async ({ page }) => {
   await page.getByPlaceholder("Company name, symbol or keyword").fill("palm oil");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=palm%20oil/);
-  await expect(cards(page).first()).toContainText("Kinabalu Palm Oil Plantations Berhad");
+  await expect(cards(page).filter({ hasText: "Kinabalu Palm Oil Plantations Berhad" })).toHaveCount(1);
   expect(await page.evaluate(() => (window as any).__stillHere)).toBe(true);
 });
 

@@ -109,10 +109,15 @@ fn label(lang: Lang, prefix: &str, code: &str) -> String {
     tr(lang, &format!("{prefix}-{code}"))
 }
 
+/// Alphabetical for Latin-script labels whatever their case ("mai" before "SET").
+fn sort_by_label(choices: &mut [Choice]) {
+    choices.sort_by_cached_key(|c| c.label.to_lowercase());
+}
+
 fn sorted_choices(lang: Lang, prefix: &str, codes: impl IntoIterator<Item = String>) -> Vec<Choice> {
     let mut choices: Vec<Choice> =
         codes.into_iter().map(|code| Choice { label: label(lang, prefix, &code), value: code }).collect();
-    choices.sort_by(|a, b| a.label.cmp(&b.label));
+    sort_by_label(&mut choices);
     choices.dedup_by(|a, b| a.value == b.value);
     choices
 }
@@ -141,7 +146,7 @@ async fn facets(
         .filter_map(|mic| exchanges.get(&mic))
         .map(|e| Choice { value: e.mic.clone(), label: e.name(lang).to_owned() })
         .collect();
-    exchange_choices.sort_by(|a, b| a.label.cmp(&b.label));
+    sort_by_label(&mut exchange_choices);
     Ok(Facets {
         exchanges: exchange_choices,
         markets: sorted_choices(
