@@ -17,6 +17,8 @@ pub mod serve;
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // Readable panics while developing; release builds abort and keep the bundle small.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     #[cfg(feature = "islands")]
     leptos::mount::hydrate_islands();

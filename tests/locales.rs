@@ -59,7 +59,7 @@ fn every_key_exists_and_is_non_empty_in_every_language() {
 
 /// String literals passed to `tr`, `tr_args`, `label` or `Labels::get`.
 fn literal_keys(code: &str) -> Vec<String> {
-    const CALLS: [&str; 5] = ["tr(lang, ", "tr_args(lang, ", "label(", "labels.get(", "l.get("];
+    const CALLS: [&str; 3] = ["tr(lang, ", "tr_args(lang, ", "label=\""];
     let is_key = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     let mut keys = Vec::new();
     for line in code.lines() {
@@ -113,19 +113,14 @@ fn generated_keys_exist_for_every_taxonomy_value() {
     for lang in vnext::i18n::Lang::ALL {
         assert!(en.contains_key(&format!("fallback-shown-in-{}", lang.code())));
     }
-    for key in vnext::ui::FALLBACK_KEYS {
-        assert!(en.contains_key(key), "{key}");
-    }
+
 }
 
 #[cfg(feature = "ssr")]
 #[test]
-fn demo_taxonomy_and_island_labels_are_translated() {
+fn demo_taxonomy_is_translated() {
     use vnext::zone::demo::{DEMO_COMPANIES, company};
     let en = messages("en");
-    for key in vnext::zone::server::DIRECTORY_LABELS {
-        assert!(en.contains_key(*key), "{key}");
-    }
     for c in (0..DEMO_COMPANIES).map(company) {
         for key in [
             format!("market-{}", c.market),

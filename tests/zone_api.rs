@@ -35,8 +35,6 @@ async fn unfiltered_directory_pages_through_every_demo_company() {
     assert_eq!(first.total, DEMO_COMPANIES as u64, "on {}", common::backend_name());
     assert_eq!(first.cards.len() as u64, DirectoryQuery::PAGE_SIZE);
     assert_eq!(first.pages, 3);
-    assert_eq!(first.count_text, "64 companies");
-    assert_eq!(first.page_text, "Page 1 of 3");
     let last = view(Lang::En, DirectoryQuery { page: 3, ..Default::default() }).await;
     assert_eq!(last.cards.len(), DEMO_COMPANIES - 2 * DirectoryQuery::PAGE_SIZE as usize);
     let beyond = view(Lang::En, DirectoryQuery { page: 99, ..Default::default() }).await;
@@ -105,7 +103,6 @@ async fn hostile_or_unknown_input_finds_nothing_and_breaks_nothing() {
     let none = view(Lang::Th, DirectoryQuery { exchange: Some("NOPE".into()), ..Default::default() }).await;
     assert_eq!(none.total, 0);
     assert_eq!(none.pages, 1);
-    assert_eq!(none.count_text, "0 บริษัท");
     for q in ["'; DROP TABLE companies; --", "100%", "_", "\\"] {
         let v = view(Lang::En, DirectoryQuery { q: Some(q.into()), ..Default::default() }).await;
         assert_eq!(v.total, 0, "{q:?} matched something");
@@ -126,7 +123,6 @@ async fn names_fall_back_visibly_when_a_language_is_missing() {
     let kinabalu = complete.cards.iter().find(|c| c.symbol == "5000").unwrap();
     assert_eq!(kinabalu.name.shown_in, None);
     assert!(kinabalu.name.text.contains("กีนาบาลู"));
-    assert_eq!(v.labels.get("fallback-shown-in-en"), "แสดงเป็นภาษาอังกฤษ — ยังไม่ได้แปล");
 }
 
 #[tokio::test]

@@ -2,8 +2,7 @@
 
 use super::Lang;
 use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, static_loader};
-use serde::{Deserialize, Serialize};
-use std::{borrow::Cow, collections::BTreeMap, collections::HashMap, sync::LazyLock};
+use std::{borrow::Cow, collections::HashMap, sync::LazyLock};
 
 static_loader! {
     static LOCALES = {
@@ -35,18 +34,4 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'_>)]) 
     LOCALES
         .try_lookup_complete(langid(lang), key, Some(&args))
         .unwrap_or_else(|| key.to_owned())
-}
-
-/// Messages resolved on the server for an island, so the browser bundle carries no Fluent.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Labels(BTreeMap<String, String>);
-
-impl Labels {
-    pub fn new(lang: Lang, keys: &[&str]) -> Self {
-        Labels(keys.iter().map(|k| ((*k).to_owned(), tr(lang, k))).collect())
-    }
-
-    pub fn get(&self, key: &str) -> String {
-        self.0.get(key).cloned().unwrap_or_else(|| key.to_owned())
-    }
 }

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 /// Links to the same page in every language. Server-rendered hrefs keep the path and query
 /// the page was requested with; after hydration a click uses the address bar instead, since
 /// client-side filtering may have changed the query since.
-#[island]
+// An island in the default build; a plain component when measuring full hydration (README).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn LanguageSwitcher(current: Lang, label: String, hrefs: Vec<(Lang, String)>) -> impl IntoView {
     view! {
         <nav class="lang-switcher" aria-label=label>

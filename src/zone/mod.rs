@@ -14,7 +14,7 @@ pub mod server;
 
 pub use directory::ZonePage;
 
-use crate::i18n::{Labels, Localized};
+use crate::i18n::Localized;
 use crate::ui::url::encode_component;
 use serde::{Deserialize, Serialize};
 
@@ -73,6 +73,8 @@ fn code(value: Option<String>, upper: bool) -> Option<String> {
 
 impl DirectoryQuery {
     pub const PAGE_SIZE: u64 = 24;
+    /// The query-string names of the filters, as the directory form sends them.
+    pub const FIELDS: [&str; 7] = ["q", "exchange", "market", "industry", "country", "intent", "green"];
 
     /// Builds a query from any key lookup (router query map, `URLSearchParams`), normalising
     /// codes and ignoring what cannot be a value: an empty select, a page that is not a number.
@@ -157,17 +159,15 @@ pub struct CompanyCard {
     pub green: bool,
 }
 
-/// Everything the directory island needs to render one state of the page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One page of the directory: the query it answers (page clamped to what exists), the filter
+/// choices, the companies on the page, and how many match in all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryView {
     pub query: DirectoryQuery,
     pub facets: Facets,
     pub cards: Vec<CompanyCard>,
     pub total: u64,
     pub pages: u32,
-    pub count_text: String,
-    pub page_text: String,
-    pub labels: Labels,
 }
 
 /// Headline figures of the home page, always computed from the data.

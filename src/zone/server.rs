@@ -4,37 +4,13 @@ use super::entity::{company, company_text, cooperation_intent, exchange};
 use super::{
     Choice, CompanyCard, DirectoryQuery, DirectoryView, ExchangeFigure, Facets, INTENT_KINDS, ZoneFigures,
 };
-use crate::i18n::{Labels, Lang, pick, tr, tr_args};
-use crate::ui::FALLBACK_KEYS;
+use crate::i18n::{Lang, pick, tr};
 use sea_orm::sea_query::{Condition, Expr, Func, LikeExpr, Query, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     Select,
 };
 use std::collections::HashMap;
-
-/// Messages the directory island shows, resolved here so the browser needs no Fluent.
-pub const DIRECTORY_LABELS: &[&str] = &[
-    "zone-filters",
-    "zone-filter-exchange",
-    "zone-filter-market",
-    "zone-filter-industry",
-    "zone-filter-country",
-    "zone-filter-intent",
-    "zone-filter-any",
-    "zone-filter-green",
-    "zone-search",
-    "zone-search-placeholder",
-    "zone-reset",
-    "zone-green-badge",
-    "zone-no-results",
-    "zone-loading",
-    "zone-load-error",
-    "zone-intents",
-    "pagination-label",
-    "pagination-previous",
-    "pagination-next",
-];
 
 /// `%text%` for a case-insensitive LIKE, with the wildcard characters of `text` escaped.
 pub fn like_pattern(text: &str) -> String {
@@ -233,16 +209,12 @@ pub async fn directory(
             )
         })
         .collect();
-    let keys: Vec<&str> = DIRECTORY_LABELS.iter().chain(FALLBACK_KEYS.iter()).copied().collect();
     Ok(DirectoryView {
         query: query.with_page(page),
         facets: facets(db, lang, query, &exchanges).await?,
         cards,
         total,
         pages,
-        count_text: tr_args(lang, "zone-result-count", &[("count", total.into())]),
-        page_text: tr_args(lang, "pagination-page-of", &[("page", page.into()), ("pages", pages.into())]),
-        labels: Labels::new(lang, &keys),
     })
 }
 
