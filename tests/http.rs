@@ -106,3 +106,16 @@ async fn unknown_pages_and_languages_get_a_localized_404() {
     let (status, _, _) = get(&app, "/xx", &[]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn nonsense_in_the_query_string_is_a_clear_empty_result() {
+    let app = app().await;
+    let (status, _, html) = get(&app, "/en/zone?exchange=NOPE&page=abc&green=maybe&q=%27%3B%20DROP", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cards(&html), 0);
+    assert!(html.contains("No companies match these filters."));
+    let (_, _, html) = get(&app, "/en/zone", &[]).await;
+    assert!(html.contains("64 companies"), "nothing was lost");
+    let (_, _, html) = get(&app, "/en/zone?q=palm+oil", &[]).await;
+    assert!(html.contains("Kinabalu Palm Oil Plantations Berhad"), "+ is a space, as browsers send it");
+}

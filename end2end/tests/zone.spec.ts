@@ -120,3 +120,17 @@ test("unknown pages are a localized 404", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ไม่พบหน้าที่ต้องการ");
   problems = problems.filter((p) => !p.includes("404"));
 });
+
+test("a failed update keeps the current list and says so", async ({ page }) => {
+  await page.goto("/en/zone");
+  await hydrated(page);
+  const before = await page.locator(".result-count").textContent();
+  await page.route("**/en/zone?**", (route) => route.abort());
+  await filter(page, "exchange").selectOption("XBKK");
+  await expect(page.getByRole("alert")).toHaveText("The companies could not be loaded. Please try again in a moment.");
+  await expect(page.locator(".result-count")).toHaveText(before!);
+  expect(await cards(page).count()).toBeGreaterThanOrEqual(20);
+  await expect(page).toHaveURL(/\/en\/zone$/);
+  // The aborted request is the failure under test, not a defect.
+  problems = problems.filter((p) => !p.includes("ERR_FAILED"));
+});
