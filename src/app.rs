@@ -74,7 +74,10 @@ pub fn App() -> impl IntoView {
 /// Everything under `/:lang`: an unknown language is a 404 like any unknown page.
 #[component]
 fn LangLayout() -> impl IntoView {
-    let lang = use_params_map().with_untracked(|p| p.get("lang")).as_deref().and_then(Lang::from_code);
+    let lang = use_params_map()
+        .with_untracked(|p| p.get("lang"))
+        .as_deref()
+        .and_then(Lang::from_code);
     match lang {
         Some(lang) => view! {
             <Chrome lang>
@@ -107,12 +110,18 @@ fn Chrome(lang: Lang, children: Children) -> impl IntoView {
 fn SiteHeader() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    let (path, search) = (location.pathname.get_untracked(), query_suffix(&location.search.get_untracked()));
-    let hrefs: Vec<(Lang, String)> =
-        Lang::ALL.into_iter().map(|l| (l, format!("{}{search}", switch_path(&path, l)))).collect();
+    let (path, search) = (
+        location.pathname.get_untracked(),
+        query_suffix(&location.search.get_untracked()),
+    );
+    let hrefs: Vec<(Lang, String)> = Lang::ALL
+        .into_iter()
+        .map(|l| (l, format!("{}{search}", switch_path(&path, l))))
+        .collect();
     let home = format!("/{}/", lang.code());
     let zone = format!("/{}/zone", lang.code());
-    let current = |href: &str| (path.trim_end_matches('/') == href.trim_end_matches('/')).then_some("page");
+    let current =
+        |href: &str| (path.trim_end_matches('/') == href.trim_end_matches('/')).then_some("page");
     view! {
         <header class="site-header">
             <a class="brand" href=home.clone()>
@@ -142,7 +151,11 @@ fn SiteFooter() -> impl IntoView {
 /// `?a=b` from a router search string, which may or may not carry its `?`.
 fn query_suffix(search: &str) -> String {
     let search = search.trim_start_matches('?');
-    if search.is_empty() { String::new() } else { format!("?{search}") }
+    if search.is_empty() {
+        String::new()
+    } else {
+        format!("?{search}")
+    }
 }
 
 /// Where this site is reachable, for canonical and alternate links.
@@ -159,7 +172,10 @@ fn site_origin() -> String {
 pub fn PageMeta(title: String, description: String) -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
-    let (path, search) = (location.pathname.get_untracked(), query_suffix(&location.search.get_untracked()));
+    let (path, search) = (
+        location.pathname.get_untracked(),
+        query_suffix(&location.search.get_untracked()),
+    );
     let origin = site_origin();
     let alternates = Lang::ALL
         .into_iter()

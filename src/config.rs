@@ -21,7 +21,10 @@ impl Config {
     pub fn from_env() -> Result<Config, String> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let addr = match var("VNEXT_ADDR") {
-            Some(a) => Some(a.parse().map_err(|e| format!("VNEXT_ADDR={a:?} is not an address: {e}"))?),
+            Some(a) => Some(
+                a.parse()
+                    .map_err(|e| format!("VNEXT_ADDR={a:?} is not an address: {e}"))?,
+            ),
             None => None,
         };
         let demo_data = match var("VNEXT_DEMO_DATA").as_deref() {

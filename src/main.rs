@@ -11,7 +11,12 @@ Configuration comes from the environment; see README.md.";
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let serve = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let serve = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         [] | ["serve"] => true,
         ["migrate"] => false,
         _ => {
@@ -26,7 +31,9 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    tracing_subscriber::fmt().with_env_filter(config.log.as_str()).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(config.log.as_str())
+        .init();
     match run(config, serve).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -51,7 +58,9 @@ async fn run(config: Config, serve: bool) -> Result<(), Box<dyn std::error::Erro
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     let service = axum::ServiceExt::<axum::extract::Request>::into_make_service(app);
-    axum::serve(listener, service).with_graceful_shutdown(shutdown()).await?;
+    axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown())
+        .await?;
     Ok(())
 }
 
@@ -60,7 +69,8 @@ async fn shutdown() {
         let _ = tokio::signal::ctrl_c().await;
     };
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -33,7 +33,9 @@ fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<Str
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
         .layer(middleware::from_fn(remember_language))
         .layer(CompressionLayer::new())
         .with_state(options)

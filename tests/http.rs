@@ -10,19 +10,36 @@ use tower::ServiceExt;
 
 async fn app() -> vnext::serve::App {
     let db = common::database(true).await;
-    let options = LeptosOptions::builder().output_name("vnext").site_root("target/site").build();
+    let options = LeptosOptions::builder()
+        .output_name("vnext")
+        .site_root("target/site")
+        .build();
     vnext::serve::app(options, db, Some("https://zone.example".into()))
 }
 
-async fn get(app: &vnext::serve::App, uri: &str, headers: &[(header::HeaderName, &str)]) -> (StatusCode, axum::http::HeaderMap, String) {
+async fn get(
+    app: &vnext::serve::App,
+    uri: &str,
+    headers: &[(header::HeaderName, &str)],
+) -> (StatusCode, axum::http::HeaderMap, String) {
     let mut request = Request::get(uri);
     for (name, value) in headers {
         request = request.header(name, *value);
     }
-    let response = app.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     let (status, headers) = (response.status(), response.headers().clone());
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    (status, headers, String::from_utf8_lossy(&bytes).into_owned())
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    (
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
 }
 
 fn cards(html: &str) -> usize {
@@ -32,10 +49,20 @@ fn cards(html: &str) -> usize {
 #[tokio::test]
 async fn root_redirects_by_cookie_then_accept_language() {
     let app = app().await;
-    let (status, headers, _) = get(&app, "/", &[(header::ACCEPT_LANGUAGE, "th-TH,th;q=0.9,en;q=0.5")]).await;
+    let (status, headers, _) = get(
+        &app,
+        "/",
+        &[(header::ACCEPT_LANGUAGE, "th-TH,th;q=0.9,en;q=0.5")],
+    )
+    .await;
     assert!(status.is_redirection());
     assert_eq!(headers[header::LOCATION], "/th/");
-    let (_, headers, _) = get(&app, "/", &[(header::ACCEPT_LANGUAGE, "th"), (header::COOKIE, "lang=ms")]).await;
+    let (_, headers, _) = get(
+        &app,
+        "/",
+        &[(header::ACCEPT_LANGUAGE, "th"), (header::COOKIE, "lang=ms")],
+    )
+    .await;
     assert_eq!(headers[header::LOCATION], "/ms/");
     let (_, headers, _) = get(&app, "/", &[]).await;
     assert_eq!(headers[header::LOCATION], "/en/");
@@ -49,7 +76,10 @@ async fn directory_is_server_rendered_with_twenty_or_more_cards() {
     assert!(cards(&html) >= 20, "{} cards", cards(&html));
     assert!(html.contains(r#"<html lang="en""#));
     assert!(html.contains("64 companies"));
-    assert!(html.contains(r#"hreflang="th""#) && html.contains(r#"href="https://zone.example/th/zone""#));
+    assert!(
+        html.contains(r#"hreflang="th""#)
+            && html.contains(r#"href="https://zone.example/th/zone""#)
+    );
     assert!(html.contains("<title>Overseas listed companies · V-Next Zone</title>"));
     let cookie = headers[header::SET_COOKIE].to_str().unwrap();
     assert!(cookie.starts_with("lang=en;") && cookie.contains("SameSite=Lax"));
@@ -62,7 +92,11 @@ async fn exchange_filter_in_the_query_string_lists_only_set_companies() {
     assert_eq!(status, StatusCode::OK);
     let n = cards(&html);
     assert!(n >= 20);
-    assert_eq!(html.matches("The Stock Exchange of Thailand</span>").count(), n);
+    assert_eq!(
+        html.matches("The Stock Exchange of Thailand</span>")
+            .count(),
+        n
+    );
     assert!(!html.contains("Bursa Malaysia</span>"));
     // The switcher keeps the filter.
     assert!(html.contains(r#"href="/zh/zone?exchange=XBKK""#));
@@ -79,7 +113,10 @@ async fn every_language_renders_its_own_interface() {
     ] {
         let (status, _, html) = get(&app, &format!("/{lang}/zone"), &[]).await;
         assert_eq!(status, StatusCode::OK, "{lang}");
-        assert!(html.contains(&format!(r#"<html lang="{lang}""#)), "{lang}: html lang");
+        assert!(
+            html.contains(&format!(r#"<html lang="{lang}""#)),
+            "{lang}: html lang"
+        );
         assert!(html.contains(heading), "{lang}: heading");
         assert!(html.contains(count), "{lang}: count");
     }
@@ -87,7 +124,10 @@ async fn every_language_renders_its_own_interface() {
         let (status, _, home) = get(&app, path, &[]).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(home.contains("ตลาดหลักทรัพย์พันธมิตร"), "{path}");
-        assert!(home.contains(r#"<link href="https://zone.example/th/" rel="canonical">"#), "{path}");
+        assert!(
+            home.contains(r#"<link href="https://zone.example/th/" rel="canonical">"#),
+            "{path}"
+        );
     }
     let (status, _, _) = get(&app, "/en/zone/", &[]).await;
     assert_eq!(status, StatusCode::OK);
@@ -110,12 +150,20 @@ async fn unknown_pages_and_languages_get_a_localized_404() {
 #[tokio::test]
 async fn nonsense_in_the_query_string_is_a_clear_empty_result() {
     let app = app().await;
-    let (status, _, html) = get(&app, "/en/zone?exchange=NOPE&page=abc&green=maybe&q=%27%3B%20DROP", &[]).await;
+    let (status, _, html) = get(
+        &app,
+        "/en/zone?exchange=NOPE&page=abc&green=maybe&q=%27%3B%20DROP",
+        &[],
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(cards(&html), 0);
     assert!(html.contains("No companies match these filters."));
     let (_, _, html) = get(&app, "/en/zone", &[]).await;
     assert!(html.contains("64 companies"), "nothing was lost");
     let (_, _, html) = get(&app, "/en/zone?q=palm+oil", &[]).await;
-    assert!(html.contains("Kinabalu Palm Oil Plantations Berhad"), "+ is a space, as browsers send it");
+    assert!(
+        html.contains("Kinabalu Palm Oil Plantations Berhad"),
+        "+ is a space, as browsers send it"
+    );
 }

@@ -1,7 +1,7 @@
 //! Every message exists, non-empty, in all four languages, and every `.ftl` file parses.
 
-use fluent_templates::fluent_bundle::FluentResource;
 use fluent_syntax::ast::{Entry, Pattern, PatternElement};
+use fluent_templates::fluent_bundle::FluentResource;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -9,13 +9,17 @@ const LANGS: [&str; 4] = ["zh", "en", "ms", "th"];
 
 fn is_blank(pattern: &Option<Pattern<&str>>) -> bool {
     pattern.as_ref().is_none_or(|p| {
-        p.elements.iter().all(|e| matches!(e, PatternElement::TextElement { value } if value.trim().is_empty()))
+        p.elements
+            .iter()
+            .all(|e| matches!(e, PatternElement::TextElement { value } if value.trim().is_empty()))
     })
 }
 
 /// message id → whether its value is non-empty, per language.
 fn messages(lang: &str) -> BTreeMap<String, bool> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang);
     let mut found = BTreeMap::new();
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.unwrap().path();
@@ -28,7 +32,11 @@ fn messages(lang: &str) -> BTreeMap<String, bool> {
         for entry in resource.entries() {
             if let Entry::Message(message) = entry {
                 let previous = found.insert(message.id.name.to_owned(), !is_blank(&message.value));
-                assert!(previous.is_none(), "{} defined twice in {lang}", message.id.name);
+                assert!(
+                    previous.is_none(),
+                    "{} defined twice in {lang}",
+                    message.id.name
+                );
             }
         }
     }
@@ -37,7 +45,8 @@ fn messages(lang: &str) -> BTreeMap<String, bool> {
 
 #[test]
 fn every_key_exists_and_is_non_empty_in_every_language() {
-    let all: BTreeMap<&str, BTreeMap<String, bool>> = LANGS.iter().map(|l| (*l, messages(l))).collect();
+    let all: BTreeMap<&str, BTreeMap<String, bool>> =
+        LANGS.iter().map(|l| (*l, messages(l))).collect();
     let mut problems = Vec::new();
     for (lang, keys) in &all {
         for (other, other_keys) in &all {
@@ -60,17 +69,20 @@ fn every_key_exists_and_is_non_empty_in_every_language() {
 /// String literals passed to `tr`, `tr_args`, `label` or `Labels::get`.
 fn literal_keys(code: &str) -> Vec<String> {
     const CALLS: [&str; 3] = ["tr(lang, ", "tr_args(lang, ", "label=\""];
-    let is_key = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let is_key = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
     let mut keys = Vec::new();
     for line in code.lines() {
         for call in CALLS {
             let mut rest = line;
             while let Some(at) = rest.find(call) {
                 rest = &rest[at + call.len()..];
-                if let Some(literal) = rest.strip_prefix('"').and_then(|r| r.split('"').next()) {
-                    if is_key(literal) {
-                        keys.push(literal.to_owned());
-                    }
+                let literal = rest.strip_prefix('"').and_then(|r| r.split('"').next());
+                if let Some(key) = literal.filter(|l| is_key(l)) {
+                    keys.push(key.to_owned());
                 }
             }
         }
@@ -100,8 +112,15 @@ fn every_key_used_in_the_code_exists() {
             }
         }
     }
-    assert!(missing.is_empty(), "keys used but not defined:\n{}", missing.join("\n"));
-    assert!(checked > 40, "only {checked} keys found: the scan no longer sees the calls");
+    assert!(
+        missing.is_empty(),
+        "keys used but not defined:\n{}",
+        missing.join("\n")
+    );
+    assert!(
+        checked > 40,
+        "only {checked} keys found: the scan no longer sees the calls"
+    );
 }
 
 #[test]
@@ -113,7 +132,6 @@ fn generated_keys_exist_for_every_taxonomy_value() {
     for lang in vnext::i18n::Lang::ALL {
         assert!(en.contains_key(&format!("fallback-shown-in-{}", lang.code())));
     }
-
 }
 
 #[cfg(feature = "ssr")]
@@ -128,7 +146,12 @@ fn demo_taxonomy_is_translated() {
             format!("sector-{}", c.sector),
             format!("country-{}", c.country),
         ] {
-            assert!(en.contains_key(&key), "{key} (used by {} {})", c.mic, c.symbol);
+            assert!(
+                en.contains_key(&key),
+                "{key} (used by {} {})",
+                c.mic,
+                c.symbol
+            );
         }
     }
 }

@@ -32,13 +32,38 @@ async fn unfiltered_directory_pages_through_every_demo_company() {
     let db = common::database(true).await;
     let _owner = with_db(&db);
     let first = view(Lang::En, DirectoryQuery::default()).await;
-    assert_eq!(first.total, DEMO_COMPANIES as u64, "on {}", common::backend_name());
+    assert_eq!(
+        first.total,
+        DEMO_COMPANIES as u64,
+        "on {}",
+        common::backend_name()
+    );
     assert_eq!(first.cards.len() as u64, DirectoryQuery::PAGE_SIZE);
     assert_eq!(first.pages, 3);
-    let last = view(Lang::En, DirectoryQuery { page: 3, ..Default::default() }).await;
-    assert_eq!(last.cards.len(), DEMO_COMPANIES - 2 * DirectoryQuery::PAGE_SIZE as usize);
-    let beyond = view(Lang::En, DirectoryQuery { page: 99, ..Default::default() }).await;
-    assert_eq!(beyond.query.page, 3, "a page past the end shows the last page");
+    let last = view(
+        Lang::En,
+        DirectoryQuery {
+            page: 3,
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        last.cards.len(),
+        DEMO_COMPANIES - 2 * DirectoryQuery::PAGE_SIZE as usize
+    );
+    let beyond = view(
+        Lang::En,
+        DirectoryQuery {
+            page: 99,
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        beyond.query.page, 3,
+        "a page past the end shows the last page"
+    );
     assert_eq!(beyond.cards, last.cards);
 }
 
@@ -46,12 +71,32 @@ async fn unfiltered_directory_pages_through_every_demo_company() {
 async fn exchange_filter_lists_only_that_exchange() {
     let db = common::database(true).await;
     let _owner = with_db(&db);
-    let set = view(Lang::En, DirectoryQuery { exchange: Some("XBKK".into()), ..Default::default() }).await;
+    let set = view(
+        Lang::En,
+        DirectoryQuery {
+            exchange: Some("XBKK".into()),
+            ..Default::default()
+        },
+    )
+    .await;
     assert_eq!(set.total, demo_count(|c| c.mic == "XBKK"));
     assert!(set.total >= 20);
-    assert!(set.cards.iter().all(|c| c.mic == "XBKK" && c.exchange == "The Stock Exchange of Thailand"));
-    let markets: Vec<&str> = set.facets.markets.iter().map(|m| m.value.as_str()).collect();
-    assert_eq!(markets.len(), 2, "markets narrow to the chosen exchange: {markets:?}");
+    assert!(
+        set.cards
+            .iter()
+            .all(|c| c.mic == "XBKK" && c.exchange == "The Stock Exchange of Thailand")
+    );
+    let markets: Vec<&str> = set
+        .facets
+        .markets
+        .iter()
+        .map(|m| m.value.as_str())
+        .collect();
+    assert_eq!(
+        markets.len(),
+        2,
+        "markets narrow to the chosen exchange: {markets:?}"
+    );
     assert!(markets.contains(&"set") && markets.contains(&"mai"));
 }
 
@@ -71,28 +116,76 @@ async fn filters_combine() {
     });
     assert!(expected > 0);
     assert_eq!(v.total, expected);
-    assert!(v.cards.iter().all(|c| c.green && c.intents.contains(&"Green energy".to_owned())));
+    assert!(
+        v.cards
+            .iter()
+            .all(|c| c.green && c.intents.contains(&"Green energy".to_owned()))
+    );
 
-    let by_industry = view(Lang::En, DirectoryQuery { industry: Some("energy".into()), country: Some("TH".into()), ..Default::default() }).await;
-    assert_eq!(by_industry.total, demo_count(|c| c.industry == "energy" && c.country == "TH"));
-    assert!(by_industry.cards.iter().all(|c| c.industry == "Energy" && c.country == "Thailand"));
+    let by_industry = view(
+        Lang::En,
+        DirectoryQuery {
+            industry: Some("energy".into()),
+            country: Some("TH".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        by_industry.total,
+        demo_count(|c| c.industry == "energy" && c.country == "TH")
+    );
+    assert!(
+        by_industry
+            .cards
+            .iter()
+            .all(|c| c.industry == "Energy" && c.country == "Thailand")
+    );
 }
 
 #[tokio::test]
 async fn search_finds_the_palm_oil_company_in_every_script() {
     let db = common::database(true).await;
     let _owner = with_db(&db);
-    for (lang, text) in [(Lang::En, "palm oil"), (Lang::Zh, "棕榈油"), (Lang::Ms, "minyak sawit"), (Lang::Th, "น้ำมันปาล์ม")] {
-        let v = view(lang, DirectoryQuery { q: Some(text.into()), ..Default::default() }).await;
+    for (lang, text) in [
+        (Lang::En, "palm oil"),
+        (Lang::Zh, "棕榈油"),
+        (Lang::Ms, "minyak sawit"),
+        (Lang::Th, "น้ำมันปาล์ม"),
+    ] {
+        let v = view(
+            lang,
+            DirectoryQuery {
+                q: Some(text.into()),
+                ..Default::default()
+            },
+        )
+        .await;
         assert!(
-            v.cards.iter().any(|c| c.mic == "XKLS" && c.symbol == "5000"),
+            v.cards
+                .iter()
+                .any(|c| c.mic == "XKLS" && c.symbol == "5000"),
             "{text:?} did not find Kinabalu on {}",
             common::backend_name()
         );
     }
-    let by_symbol = view(Lang::En, DirectoryQuery { q: Some("5000".into()), ..Default::default() }).await;
+    let by_symbol = view(
+        Lang::En,
+        DirectoryQuery {
+            q: Some("5000".into()),
+            ..Default::default()
+        },
+    )
+    .await;
     assert!(by_symbol.cards.iter().any(|c| c.symbol == "5000"));
-    let upper = view(Lang::En, DirectoryQuery { q: Some("KINABALU".into()), ..Default::default() }).await;
+    let upper = view(
+        Lang::En,
+        DirectoryQuery {
+            q: Some("KINABALU".into()),
+            ..Default::default()
+        },
+    )
+    .await;
     assert_eq!(upper.total, 1, "search ignores case");
 }
 
@@ -100,26 +193,65 @@ async fn search_finds_the_palm_oil_company_in_every_script() {
 async fn hostile_or_unknown_input_finds_nothing_and_breaks_nothing() {
     let db = common::database(true).await;
     let _owner = with_db(&db);
-    let none = view(Lang::Th, DirectoryQuery { exchange: Some("NOPE".into()), ..Default::default() }).await;
+    let none = view(
+        Lang::Th,
+        DirectoryQuery {
+            exchange: Some("NOPE".into()),
+            ..Default::default()
+        },
+    )
+    .await;
     assert_eq!(none.total, 0);
     assert_eq!(none.pages, 1);
     for q in ["'; DROP TABLE companies; --", "100%", "_", "\\"] {
-        let v = view(Lang::En, DirectoryQuery { q: Some(q.into()), ..Default::default() }).await;
+        let v = view(
+            Lang::En,
+            DirectoryQuery {
+                q: Some(q.into()),
+                ..Default::default()
+            },
+        )
+        .await;
         assert_eq!(v.total, 0, "{q:?} matched something");
     }
-    assert_eq!(company_entity::Entity::find().count(&db).await.unwrap(), DEMO_COMPANIES as u64);
+    assert_eq!(
+        company_entity::Entity::find().count(&db).await.unwrap(),
+        DEMO_COMPANIES as u64
+    );
 }
 
 #[tokio::test]
 async fn names_fall_back_visibly_when_a_language_is_missing() {
     let db = common::database(true).await;
     let _owner = with_db(&db);
-    let missing_th = (0..DEMO_COMPANIES).map(company).find(|c| !c.texts.iter().any(|t| t.0 == Lang::Th)).unwrap();
-    let v = view(Lang::Th, DirectoryQuery { q: Some(missing_th.symbol.clone()), exchange: Some(missing_th.mic.into()), ..Default::default() }).await;
-    let card = v.cards.iter().find(|c| c.symbol == missing_th.symbol).expect("company listed");
+    let missing_th = (0..DEMO_COMPANIES)
+        .map(company)
+        .find(|c| !c.texts.iter().any(|t| t.0 == Lang::Th))
+        .unwrap();
+    let v = view(
+        Lang::Th,
+        DirectoryQuery {
+            q: Some(missing_th.symbol.clone()),
+            exchange: Some(missing_th.mic.into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    let card = v
+        .cards
+        .iter()
+        .find(|c| c.symbol == missing_th.symbol)
+        .expect("company listed");
     assert_eq!(card.name.shown_in, Some(Lang::En));
     assert!(!card.name.text.is_empty());
-    let complete = view(Lang::Th, DirectoryQuery { q: Some("5000".into()), ..Default::default() }).await;
+    let complete = view(
+        Lang::Th,
+        DirectoryQuery {
+            q: Some("5000".into()),
+            ..Default::default()
+        },
+    )
+    .await;
     let kinabalu = complete.cards.iter().find(|c| c.symbol == "5000").unwrap();
     assert_eq!(kinabalu.name.shown_in, None);
     assert!(kinabalu.name.text.contains("กีนาบาลู"));
@@ -133,12 +265,22 @@ async fn demo_data_is_loaded_once_and_never_overwrites() {
     edited.website = Set(Some("https://edited.example".into()));
     edited.update(&db).await.unwrap();
     vnext::db::prepare(&db, true).await.unwrap();
-    assert_eq!(company_entity::Entity::find().count(&db).await.unwrap(), DEMO_COMPANIES as u64);
-    let again = company_entity::Entity::find_by_id(first.id).one(&db).await.unwrap().unwrap();
+    assert_eq!(
+        company_entity::Entity::find().count(&db).await.unwrap(),
+        DEMO_COMPANIES as u64
+    );
+    let again = company_entity::Entity::find_by_id(first.id)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(again.website.as_deref(), Some("https://edited.example"));
 
     let empty = common::database(false).await;
-    assert_eq!(company_entity::Entity::find().count(&empty).await.unwrap(), 0);
+    assert_eq!(
+        company_entity::Entity::find().count(&empty).await.unwrap(),
+        0
+    );
 }
 
 #[tokio::test]
@@ -153,7 +295,10 @@ async fn figures_are_counted_from_the_data() {
     assert_eq!(f.with_intents, DEMO_COMPANIES as u64);
     assert_eq!(f.per_exchange[0].mic, "XKLS");
     assert_eq!(f.per_exchange[0].name, "马来西亚交易所");
-    assert_eq!(f.per_exchange.iter().map(|e| e.companies).sum::<u64>(), f.companies);
+    assert_eq!(
+        f.per_exchange.iter().map(|e| e.companies).sum::<u64>(),
+        f.companies
+    );
 
     let empty = common::database(false).await;
     let _owner = with_db(&empty);

@@ -26,12 +26,23 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 }
 
 fn sqlite_file_url(url: &str) -> String {
-    let Some(path) = url.strip_prefix("sqlite://") else { return url.to_owned() };
+    let Some(path) = url.strip_prefix("sqlite://") else {
+        return url.to_owned();
+    };
     let file = path.split('?').next().unwrap_or_default();
-    if let Some(dir) = std::path::Path::new(file).parent().filter(|d| !d.as_os_str().is_empty()) {
+    if let Some(dir) = std::path::Path::new(file)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
         let _ = std::fs::create_dir_all(dir);
     }
-    if path.contains("mode=") { url.to_owned() } else if path.contains('?') { format!("{url}&mode=rwc") } else { format!("{url}?mode=rwc") }
+    if path.contains("mode=") {
+        url.to_owned()
+    } else if path.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
 }
 
 /// Applies pending migrations and, when asked, loads the demo data into an empty database.

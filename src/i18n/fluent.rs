@@ -15,7 +15,11 @@ static_loader! {
 }
 
 static LANGIDS: LazyLock<[LanguageIdentifier; 4]> = LazyLock::new(|| {
-    Lang::ALL.map(|l| l.code().parse().expect("language codes are valid identifiers"))
+    Lang::ALL.map(|l| {
+        l.code()
+            .parse()
+            .expect("language codes are valid identifiers")
+    })
 });
 
 fn langid(lang: Lang) -> &'static LanguageIdentifier {
@@ -24,13 +28,17 @@ fn langid(lang: Lang) -> &'static LanguageIdentifier {
 
 /// The message `key` in `lang`; the key itself when it exists nowhere (a test guards that).
 pub fn tr(lang: Lang, key: &str) -> String {
-    LOCALES.try_lookup(langid(lang), key).unwrap_or_else(|| key.to_owned())
+    LOCALES
+        .try_lookup(langid(lang), key)
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// The message `key` in `lang` with Fluent arguments, e.g. `[("count", 12.into())]`.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
-        args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+        .collect();
     LOCALES
         .try_lookup_complete(langid(lang), key, Some(&args))
         .unwrap_or_else(|| key.to_owned())

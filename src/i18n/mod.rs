@@ -72,10 +72,13 @@ pub struct Localized {
 /// Picks the best available non-empty text for `lang`, following [`Lang::fallback_order`].
 pub fn pick<'a>(lang: Lang, available: impl Fn(Lang) -> Option<&'a str>) -> Option<Localized> {
     lang.fallback_order().into_iter().find_map(|l| {
-        available(l).map(str::trim).filter(|t| !t.is_empty()).map(|t| Localized {
-            text: t.to_owned(),
-            shown_in: (l != lang).then_some(l),
-        })
+        available(l)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| Localized {
+                text: t.to_owned(),
+                shown_in: (l != lang).then_some(l),
+            })
     })
 }
 
@@ -96,7 +99,9 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
         let primary = tag.split('-').next().unwrap_or_default();
         // Malay is also tagged by its macrolanguage members in the wild (zsm).
         let primary = if primary == "zsm" { "ms" } else { primary };
-        let Some(lang) = Lang::from_code(primary) else { continue };
+        let Some(lang) = Lang::from_code(primary) else {
+            continue;
+        };
         if quality <= 0.0 {
             continue;
         }
@@ -118,13 +123,18 @@ pub fn use_lang() -> Lang {
 
 /// The language named by the first segment of `path`, if any.
 pub fn lang_of_path(path: &str) -> Option<Lang> {
-    path.trim_start_matches('/').split('/').next().and_then(Lang::from_code)
+    path.trim_start_matches('/')
+        .split('/')
+        .next()
+        .and_then(Lang::from_code)
 }
 
 /// Replaces the language segment of `path` (`/en/zone` → `/th/zone`); paths without one get it prefixed.
 pub fn switch_path(path: &str, to: Lang) -> String {
     let trimmed = path.trim_start_matches('/');
-    let (first, rest) = trimmed.split_once('/').map_or((trimmed, ""), |(a, b)| (a, b));
+    let (first, rest) = trimmed
+        .split_once('/')
+        .map_or((trimmed, ""), |(a, b)| (a, b));
     if Lang::from_code(first).is_some() {
         format!("/{}/{}", to.code(), rest)
     } else if trimmed.is_empty() {
@@ -145,13 +155,19 @@ mod tests {
 
     #[test]
     fn unknown_cookie_falls_through_to_header() {
-        assert_eq!(negotiate(Some("fr"), Some("ms-MY,ms;q=0.9,en;q=0.8")), Lang::Ms);
+        assert_eq!(
+            negotiate(Some("fr"), Some("ms-MY,ms;q=0.9,en;q=0.8")),
+            Lang::Ms
+        );
     }
 
     #[test]
     fn header_quality_order_is_respected() {
         assert_eq!(negotiate(None, Some("fr-FR,en;q=0.5,th;q=0.8")), Lang::Th);
-        assert_eq!(negotiate(None, Some("zh-Hant-TW;q=0.7, en;q=0.7")), Lang::Zh);
+        assert_eq!(
+            negotiate(None, Some("zh-Hant-TW;q=0.7, en;q=0.7")),
+            Lang::Zh
+        );
         assert_eq!(negotiate(None, Some("th;q=0, en;q=0.1")), Lang::En);
     }
 
@@ -164,10 +180,22 @@ mod tests {
 
     #[test]
     fn fallback_order_is_page_english_chinese_rest() {
-        assert_eq!(Lang::Th.fallback_order(), [Lang::Th, Lang::En, Lang::Zh, Lang::Ms]);
-        assert_eq!(Lang::Ms.fallback_order(), [Lang::Ms, Lang::En, Lang::Zh, Lang::Th]);
-        assert_eq!(Lang::En.fallback_order(), [Lang::En, Lang::Zh, Lang::Ms, Lang::Th]);
-        assert_eq!(Lang::Zh.fallback_order(), [Lang::Zh, Lang::En, Lang::Ms, Lang::Th]);
+        assert_eq!(
+            Lang::Th.fallback_order(),
+            [Lang::Th, Lang::En, Lang::Zh, Lang::Ms]
+        );
+        assert_eq!(
+            Lang::Ms.fallback_order(),
+            [Lang::Ms, Lang::En, Lang::Zh, Lang::Th]
+        );
+        assert_eq!(
+            Lang::En.fallback_order(),
+            [Lang::En, Lang::Zh, Lang::Ms, Lang::Th]
+        );
+        assert_eq!(
+            Lang::Zh.fallback_order(),
+            [Lang::Zh, Lang::En, Lang::Ms, Lang::Th]
+        );
     }
 
     #[test]
@@ -179,7 +207,10 @@ mod tests {
         };
         assert_eq!(
             pick(Lang::Th, texts),
-            Some(Localized { text: "棕榈油".into(), shown_in: Some(Lang::Zh) })
+            Some(Localized {
+                text: "棕榈油".into(),
+                shown_in: Some(Lang::Zh)
+            })
         );
         assert_eq!(pick(Lang::Zh, texts).unwrap().shown_in, None);
         assert_eq!(pick(Lang::En, |_| None), None);
@@ -191,6 +222,9 @@ mod tests {
         assert_eq!(switch_path("/en/", Lang::Zh), "/zh/");
         assert_eq!(switch_path("/ms", Lang::En), "/en/");
         assert_eq!(switch_path("/", Lang::Ms), "/ms/");
-        assert_eq!(switch_path("/zone/XKLS/1155", Lang::Ms), "/ms/zone/XKLS/1155");
+        assert_eq!(
+            switch_path("/zone/XKLS/1155", Lang::Ms),
+            "/ms/zone/XKLS/1155"
+        );
     }
 }

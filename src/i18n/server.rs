@@ -21,7 +21,9 @@ fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 fn negotiated(headers: &HeaderMap) -> Lang {
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
     negotiate(cookie_value(headers, COOKIE), accept)
 }
 
@@ -34,7 +36,10 @@ pub fn lang_of_request(parts: &http::request::Parts) -> Lang {
 pub async fn redirect_to_language(headers: HeaderMap) -> impl IntoResponse {
     let mut response = Redirect::to(&format!("/{}/", negotiated(&headers).code())).into_response();
     // The answer depends on these headers; shared caches must not serve it to everyone.
-    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+    response.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("Cookie, Accept-Language"),
+    );
     response
 }
 
@@ -44,7 +49,10 @@ pub async fn remember_language(request: Request, next: Next) -> Response {
     let known = cookie_value(request.headers(), COOKIE).and_then(Lang::from_code);
     let mut response = next.run(request).await;
     if let Some(lang) = chosen.filter(|l| Some(*l) != known && response.status().is_success()) {
-        let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+        let cookie = format!(
+            "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        );
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
@@ -59,7 +67,10 @@ mod tests {
     #[test]
     fn finds_the_language_cookie_among_others() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("theme=dark; lang=ms; x=1"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("theme=dark; lang=ms; x=1"),
+        );
         assert_eq!(cookie_value(&headers, COOKIE), Some("ms"));
         assert_eq!(negotiated(&headers), Lang::Ms);
     }

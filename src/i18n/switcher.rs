@@ -33,8 +33,12 @@ pub fn LanguageSwitcher(current: Lang, label: String, hrefs: Vec<(Lang, String)>
 
 #[cfg(feature = "hydrate")]
 fn follow_current_address(ev: leptos::ev::MouseEvent, to: Lang) {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return };
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
     ev.prevent_default();
     let _ = location.set_href(&format!("{}{}", super::switch_path(&path, to), search));
 }

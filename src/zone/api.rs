@@ -5,13 +5,20 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 
 #[server]
-pub async fn fetch_directory(lang: Lang, query: DirectoryQuery) -> Result<DirectoryView, ServerFnError> {
+pub async fn fetch_directory(
+    lang: Lang,
+    query: DirectoryQuery,
+) -> Result<DirectoryView, ServerFnError> {
     let db = crate::db::use_db()?;
-    super::server::directory(&db, lang, &query).await.map_err(crate::db::internal)
+    super::server::directory(&db, lang, &query)
+        .await
+        .map_err(crate::db::internal)
 }
 
 #[server]
 pub async fn fetch_zone_figures(lang: Lang) -> Result<ZoneFigures, ServerFnError> {
     let db = crate::db::use_db()?;
-    super::server::figures(&db, lang).await.map_err(crate::db::internal)
+    super::server::figures(&db, lang)
+        .await
+        .map_err(crate::db::internal)
 }

@@ -55,8 +55,16 @@ fn zone_href(lang: Lang, query: &DirectoryQuery) -> String {
 /// Filters, result count, cards and pagination for one directory view.
 #[component]
 fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
-    let DirectoryView { query, facets, cards, total, pages } = view;
-    let empty = cards.is_empty().then(|| view! { <p class="empty">{tr(lang, "zone-no-results")}</p> });
+    let DirectoryView {
+        query,
+        facets,
+        cards,
+        total,
+        pages,
+    } = view;
+    let empty = cards
+        .is_empty()
+        .then(|| view! { <p class="empty">{tr(lang, "zone-no-results")}</p> });
     view! {
         <form class="filters" method="get" action=format!("/{}/zone", lang.code())>
             <h2 class="visually-hidden">{tr(lang, "zone-filters")}</h2>
@@ -148,7 +156,9 @@ fn Pagination(lang: Lang, query: DirectoryQuery, pages: u32) -> impl IntoView {
 #[component]
 fn CompanyCardItem(card: CompanyCard) -> impl IntoView {
     let lang = use_lang();
-    let summary = card.summary.map(|text| view! { <p class="summary"><LocalizedText text /></p> });
+    let summary = card
+        .summary
+        .map(|text| view! { <p class="summary"><LocalizedText text /></p> });
     let intents = (!card.intents.is_empty()).then(|| {
         view! {
             <ul class="chips" aria-label=tr(lang, "zone-intents")>
@@ -232,7 +242,9 @@ mod browser {
         use leptos::prelude::*;
         use wasm_bindgen::JsCast;
         use wasm_bindgen_futures::JsFuture;
-        use web_sys::{DomParser, Element, HtmlFormElement, HtmlInputElement, SupportedType, UrlSearchParams};
+        use web_sys::{
+            DomParser, Element, HtmlFormElement, HtmlInputElement, SupportedType, UrlSearchParams,
+        };
 
         fn target_element(ev: &web_sys::Event) -> Option<Element> {
             ev.target()?.dyn_into::<Element>().ok()
@@ -245,22 +257,35 @@ mod browser {
             let data = web_sys::FormData::new_with_form(form).ok()?;
             let params = UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
             for name in DirectoryQuery::FIELDS {
-                if params.get(name).is_some_and(|v| v.trim().is_empty()) || (name == "market" && changed == Some("exchange")) {
+                if params.get(name).is_some_and(|v| v.trim().is_empty())
+                    || (name == "market" && changed == Some("exchange"))
+                {
                     params.delete(name);
                 }
             }
             let query = String::from(params.to_string());
             let action = form.action();
-            Some(if query.is_empty() { action } else { format!("{action}?{query}") })
+            Some(if query.is_empty() {
+                action
+            } else {
+                format!("{action}?{query}")
+            })
         }
 
         pub fn filter_changed(ev: web_sys::Event, results: Results, state: Fetching) {
-            let Some(el) = target_element(&ev) else { return };
+            let Some(el) = target_element(&ev) else {
+                return;
+            };
             // Typing in the search box is applied on submit, not on every change of focus.
-            if el.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.type_() == "search") {
+            if el
+                .dyn_ref::<HtmlInputElement>()
+                .is_some_and(|i| i.type_() == "search")
+            {
                 return;
             }
-            let Some(form) = el.closest("form.filters").ok().flatten() else { return };
+            let Some(form) = el.closest("form.filters").ok().flatten() else {
+                return;
+            };
             let form: HtmlFormElement = form.unchecked_into();
             let name = el.get_attribute("name");
             if let Some(url) = form_url(&form, name.as_deref()) {
@@ -269,7 +294,9 @@ mod browser {
         }
 
         pub fn search_submitted(ev: web_sys::SubmitEvent, results: Results, state: Fetching) {
-            let Some(form) = target_element(&ev).and_then(|el| el.dyn_into::<HtmlFormElement>().ok()) else {
+            let Some(form) =
+                target_element(&ev).and_then(|el| el.dyn_into::<HtmlFormElement>().ok())
+            else {
                 return;
             };
             ev.prevent_default();
@@ -280,11 +307,15 @@ mod browser {
 
         pub fn link_clicked(ev: web_sys::MouseEvent, results: Results, state: Fetching) {
             // Let the browser handle new tabs and windows.
-            if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
+            {
                 return;
             }
-            let link = target_element(&ev).and_then(|el| el.closest("a[data-zone-nav]").ok().flatten());
-            let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
+            let link =
+                target_element(&ev).and_then(|el| el.closest("a[data-zone-nav]").ok().flatten());
+            let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
+                return;
+            };
             ev.prevent_default();
             load(href, true, None, results, state);
         }
@@ -292,28 +323,48 @@ mod browser {
         pub fn on_history_change(results: Results, state: Fetching) {
             let handle = window_event_listener(leptos::ev::popstate, move |_| {
                 let location = window().location();
-                let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
+                let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+                    return;
+                };
                 load(format!("{path}{search}"), false, None, results, state);
             });
             on_cleanup(move || handle.remove());
         }
 
         async fn fetch_results(url: &str) -> Option<(String, String)> {
-            let response: web_sys::Response =
-                JsFuture::from(window().fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+            let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
+                .await
+                .ok()?
+                .dyn_into()
+                .ok()?;
             if !response.ok() {
                 return None;
             }
-            let html = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-            let page = DomParser::new().ok()?.parse_from_string(&html, SupportedType::TextHtml).ok()?;
+            let html = JsFuture::from(response.text().ok()?)
+                .await
+                .ok()?
+                .as_string()?;
+            let page = DomParser::new()
+                .ok()?
+                .parse_from_string(&html, SupportedType::TextHtml)
+                .ok()?;
             let fresh = page.query_selector(".zone-results").ok()??;
-            let count = page.query_selector(".result-count").ok()?.and_then(|c| c.text_content());
+            let count = page
+                .query_selector(".result-count")
+                .ok()?
+                .and_then(|c| c.text_content());
             Some((fresh.inner_html(), count.unwrap_or_default()))
         }
 
         /// Fetches the server-rendered view at `url` and swaps it in; only the latest request
         /// counts. `focus` names the control to focus again once the new form is in place.
-        fn load(url: String, record: bool, focus: Option<String>, results: Results, state: Fetching) {
+        fn load(
+            url: String,
+            record: bool,
+            focus: Option<String>,
+            results: Results,
+            state: Fetching,
+        ) {
             state.generation.update_value(|g| *g += 1);
             let ticket = state.generation.get_value();
             state.busy.set(true);
@@ -323,20 +374,21 @@ mod browser {
                     return;
                 }
                 state.busy.set(false);
-                let (Some((html, count)), Some(container)) = (fetched, results.get_untracked()) else {
+                let (Some((html, count)), Some(container)) = (fetched, results.get_untracked())
+                else {
                     state.failed.set(true);
                     return;
                 };
                 container.set_inner_html(&html);
                 state.failed.set(false);
                 state.announced.set(count);
-                if record {
-                    if let Ok(history) = window().history() {
-                        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-                    }
+                if record && let Ok(history) = window().history() {
+                    let _ =
+                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                 }
                 let selector = focus.map(|name| format!("[name=\"{name}\"]"));
-                if let Some(el) = selector.and_then(|s| container.query_selector(&s).ok().flatten()) {
+                if let Some(el) = selector.and_then(|s| container.query_selector(&s).ok().flatten())
+                {
                     let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
             });

@@ -68,20 +68,30 @@ fn code(value: Option<String>, upper: bool) -> Option<String> {
         return None;
     }
     let value: String = value.chars().take(MAX_CODE_LEN).collect();
-    Some(if upper { value.to_uppercase() } else { value.to_lowercase() })
+    Some(if upper {
+        value.to_uppercase()
+    } else {
+        value.to_lowercase()
+    })
 }
 
 impl DirectoryQuery {
     pub const PAGE_SIZE: u64 = 24;
     /// The query-string names of the filters, as the directory form sends them.
-    pub const FIELDS: [&str; 7] = ["q", "exchange", "market", "industry", "country", "intent", "green"];
+    pub const FIELDS: [&str; 7] = [
+        "q", "exchange", "market", "industry", "country", "intent", "green",
+    ];
 
     /// Builds a query from any key lookup (router query map, `URLSearchParams`), normalising
     /// codes and ignoring what cannot be a value: an empty select, a page that is not a number.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
         let q = get("q").map(|q| {
             let words: Vec<&str> = q.split_whitespace().collect();
-            words.join(" ").chars().take(MAX_SEARCH_CHARS).collect::<String>()
+            words
+                .join(" ")
+                .chars()
+                .take(MAX_SEARCH_CHARS)
+                .collect::<String>()
         });
         DirectoryQuery {
             exchange: code(get("exchange"), true),
@@ -115,15 +125,26 @@ impl DirectoryQuery {
             .iter()
             .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode_component(v))))
             .collect();
-        if encoded.is_empty() { String::new() } else { format!("?{}", encoded.join("&")) }
+        if encoded.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", encoded.join("&"))
+        }
     }
 
     pub fn with_page(&self, page: u32) -> Self {
-        DirectoryQuery { page, ..self.clone() }
+        DirectoryQuery {
+            page,
+            ..self.clone()
+        }
     }
 
     pub fn is_filtered(&self) -> bool {
-        *self != DirectoryQuery { page: self.page, ..Default::default() }
+        *self
+            != DirectoryQuery {
+                page: self.page,
+                ..Default::default()
+            }
     }
 }
 
@@ -195,8 +216,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn parse(pairs: &[(&str, &str)]) -> DirectoryQuery {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         DirectoryQuery::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -234,15 +257,26 @@ mod tests {
         assert_eq!(parse(&[("page", "0")]).page, 1);
         assert_eq!(parse(&[("page", "99999999")]).page, MAX_PAGE);
         let long = "น้ำมันปาล์ม".repeat(40);
-        assert_eq!(parse(&[("q", &long)]).q.unwrap().chars().count(), MAX_SEARCH_CHARS);
+        assert_eq!(
+            parse(&[("q", &long)]).q.unwrap().chars().count(),
+            MAX_SEARCH_CHARS
+        );
         assert_eq!(parse(&[("q", "   ")]).q, None);
     }
 
     #[test]
     fn query_string_round_trips_through_the_parser() {
-        let q = parse(&[("exchange", "XKLS"), ("q", "minyak sawit & co"), ("page", "3"), ("green", "1")]);
+        let q = parse(&[
+            ("exchange", "XKLS"),
+            ("q", "minyak sawit & co"),
+            ("page", "3"),
+            ("green", "1"),
+        ]);
         let s = q.to_query_string();
-        assert_eq!(s, "?exchange=XKLS&green=1&q=minyak%20sawit%20%26%20co&page=3");
+        assert_eq!(
+            s,
+            "?exchange=XKLS&green=1&q=minyak%20sawit%20%26%20co&page=3"
+        );
         let back: HashMap<String, String> = s[1..]
             .split('&')
             .map(|kv| kv.split_once('=').unwrap())

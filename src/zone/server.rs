@@ -2,13 +2,14 @@
 
 use super::entity::{company, company_text, cooperation_intent, exchange};
 use super::{
-    Choice, CompanyCard, DirectoryQuery, DirectoryView, ExchangeFigure, Facets, INTENT_KINDS, ZoneFigures,
+    Choice, CompanyCard, DirectoryQuery, DirectoryView, ExchangeFigure, Facets, INTENT_KINDS,
+    ZoneFigures,
 };
 use crate::i18n::{Lang, pick, tr};
 use sea_orm::sea_query::{Condition, Expr, Func, LikeExpr, Query, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 use std::collections::HashMap;
 
@@ -90,9 +91,18 @@ fn sort_by_label(choices: &mut [Choice]) {
     choices.sort_by_cached_key(|c| c.label.to_lowercase());
 }
 
-fn sorted_choices(lang: Lang, prefix: &str, codes: impl IntoIterator<Item = String>) -> Vec<Choice> {
-    let mut choices: Vec<Choice> =
-        codes.into_iter().map(|code| Choice { label: label(lang, prefix, &code), value: code }).collect();
+fn sorted_choices(
+    lang: Lang,
+    prefix: &str,
+    codes: impl IntoIterator<Item = String>,
+) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = codes
+        .into_iter()
+        .map(|code| Choice {
+            label: label(lang, prefix, &code),
+            value: code,
+        })
+        .collect();
     sort_by_label(&mut choices);
     choices.dedup_by(|a, b| a.value == b.value);
     choices
@@ -103,7 +113,10 @@ async fn distinct(
     column: company::Column,
     exchange: Option<&str>,
 ) -> Result<Vec<String>, DbErr> {
-    let mut select = company::Entity::find().select_only().column(column).distinct();
+    let mut select = company::Entity::find()
+        .select_only()
+        .column(column)
+        .distinct();
     if let Some(mic) = exchange {
         select = select.filter(company::Column::ExchangeMic.eq(mic));
     }
@@ -120,7 +133,10 @@ async fn facets(
     let mut exchange_choices: Vec<Choice> = listed
         .into_iter()
         .filter_map(|mic| exchanges.get(&mic))
-        .map(|e| Choice { value: e.mic.clone(), label: e.name(lang).to_owned() })
+        .map(|e| Choice {
+            value: e.mic.clone(),
+            label: e.name(lang).to_owned(),
+        })
         .collect();
     sort_by_label(&mut exchange_choices);
     Ok(Facets {
@@ -130,11 +146,22 @@ async fn facets(
             "market",
             distinct(db, company::Column::Market, query.exchange.as_deref()).await?,
         ),
-        industries: sorted_choices(lang, "industry", distinct(db, company::Column::Industry, None).await?),
-        countries: sorted_choices(lang, "country", distinct(db, company::Column::Country, None).await?),
+        industries: sorted_choices(
+            lang,
+            "industry",
+            distinct(db, company::Column::Industry, None).await?,
+        ),
+        countries: sorted_choices(
+            lang,
+            "country",
+            distinct(db, company::Column::Country, None).await?,
+        ),
         intents: INTENT_KINDS
             .iter()
-            .map(|kind| Choice { value: (*kind).to_owned(), label: label(lang, "intent", kind) })
+            .map(|kind| Choice {
+                value: (*kind).to_owned(),
+                label: label(lang, "intent", kind),
+            })
             .collect(),
     })
 }
@@ -147,20 +174,34 @@ fn card(
     exchanges: &HashMap<String, exchange::Model>,
 ) -> CompanyCard {
     let text_in = |l: Lang| texts.iter().find(|t| t.lang == l.code());
-    let name = pick(lang, |l| text_in(l).and_then(|t| t.name.as_deref()))
-        .unwrap_or_else(|| crate::i18n::Localized { text: company.symbol.clone(), shown_in: None });
-    let summary = pick(lang, |l| text_in(l).and_then(|t| t.main_business.as_deref()));
+    let name = pick(lang, |l| text_in(l).and_then(|t| t.name.as_deref())).unwrap_or_else(|| {
+        crate::i18n::Localized {
+            text: company.symbol.clone(),
+            shown_in: None,
+        }
+    });
+    let summary = pick(lang, |l| {
+        text_in(l).and_then(|t| t.main_business.as_deref())
+    });
     let mut kinds: Vec<&str> = intents.iter().map(|i| i.kind.as_str()).collect();
     kinds.sort_by_key(|k| INTENT_KINDS.iter().position(|known| known == k));
     CompanyCard {
-        href: format!("/{}/zone/{}/{}", lang.code(), company.exchange_mic, company.symbol),
+        href: format!(
+            "/{}/zone/{}/{}",
+            lang.code(),
+            company.exchange_mic,
+            company.symbol
+        ),
         exchange: exchanges
             .get(&company.exchange_mic)
             .map_or_else(|| company.exchange_mic.clone(), |e| e.name(lang).to_owned()),
         market: label(lang, "market", &company.market),
         industry: label(lang, "industry", &company.industry),
         country: label(lang, "country", &company.country),
-        intents: kinds.into_iter().map(|k| label(lang, "intent", k)).collect(),
+        intents: kinds
+            .into_iter()
+            .map(|k| label(lang, "intent", k))
+            .collect(),
         green: company.green,
         mic: company.exchange_mic,
         symbol: company.symbol,
@@ -175,8 +216,12 @@ pub async fn directory(
     lang: Lang,
     query: &DirectoryQuery,
 ) -> Result<DirectoryView, DbErr> {
-    let exchanges: HashMap<String, exchange::Model> =
-        exchange::Entity::find().all(db).await?.into_iter().map(|e| (e.mic.clone(), e)).collect();
+    let exchanges: HashMap<String, exchange::Model> = exchange::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.mic.clone(), e))
+        .collect();
     let filtered = filtered_companies(query);
     let total = filtered.clone().count(db).await?;
     let pages = total.div_ceil(DirectoryQuery::PAGE_SIZE).max(1) as u32;
@@ -189,11 +234,19 @@ pub async fn directory(
         .await?;
     let ids: Vec<i32> = companies.iter().map(|c| c.id).collect();
     let mut texts: HashMap<i32, Vec<company_text::Model>> = HashMap::new();
-    for t in company_text::Entity::find().filter(company_text::Column::CompanyId.is_in(ids.clone())).all(db).await? {
+    for t in company_text::Entity::find()
+        .filter(company_text::Column::CompanyId.is_in(ids.clone()))
+        .all(db)
+        .await?
+    {
         texts.entry(t.company_id).or_default().push(t);
     }
     let mut intents: HashMap<i32, Vec<cooperation_intent::Model>> = HashMap::new();
-    for i in cooperation_intent::Entity::find().filter(cooperation_intent::Column::CompanyId.is_in(ids)).all(db).await? {
+    for i in cooperation_intent::Entity::find()
+        .filter(cooperation_intent::Column::CompanyId.is_in(ids))
+        .all(db)
+        .await?
+    {
         intents.entry(i.company_id).or_default().push(i);
     }
     let cards = companies
@@ -256,7 +309,10 @@ pub async fn figures(db: &impl ConnectionTrait, lang: Lang) -> Result<ZoneFigure
         exchanges: per_exchange.len() as u64,
         countries: distinct(db, company::Column::Country, None).await?.len() as u64,
         with_intents,
-        green: company::Entity::find().filter(company::Column::Green.eq(true)).count(db).await?,
+        green: company::Entity::find()
+            .filter(company::Column::Green.eq(true))
+            .count(db)
+            .await?,
         per_exchange,
     })
 }
@@ -267,7 +323,9 @@ mod tests {
     use sea_orm::{DbBackend, QueryTrait};
 
     fn sql(query: &DirectoryQuery) -> String {
-        filtered_companies(query).build(DbBackend::Sqlite).to_string()
+        filtered_companies(query)
+            .build(DbBackend::Sqlite)
+            .to_string()
     }
 
     #[test]
@@ -299,16 +357,30 @@ mod tests {
 
     #[test]
     fn intent_filter_is_a_subquery_on_intents() {
-        let s = sql(&DirectoryQuery { intent: Some("m-and-a".into()), ..Default::default() });
+        let s = sql(&DirectoryQuery {
+            intent: Some("m-and-a".into()),
+            ..Default::default()
+        });
         assert!(s.contains(r#""companies"."id" IN (SELECT "company_id" FROM "cooperation_intents" WHERE "cooperation_intents"."kind" = 'm-and-a')"#), "{s}");
     }
 
     #[test]
     fn search_matches_symbol_and_every_text_column_case_insensitively() {
-        let s = sql(&DirectoryQuery { q: Some("Palm_Oil".into()), ..Default::default() });
-        assert!(s.contains(r#"LOWER("companies"."symbol") LIKE '%palm\_oil%' ESCAPE '\'"#), "{s}");
+        let s = sql(&DirectoryQuery {
+            q: Some("Palm_Oil".into()),
+            ..Default::default()
+        });
+        assert!(
+            s.contains(r#"LOWER("companies"."symbol") LIKE '%palm\_oil%' ESCAPE '\'"#),
+            "{s}"
+        );
         for col in ["name", "main_business", "advantages", "cooperation_note"] {
-            assert!(s.contains(&format!(r#"LOWER("company_texts"."{col}") LIKE '%palm\_oil%'"#)), "{col} not searched: {s}");
+            assert!(
+                s.contains(&format!(
+                    r#"LOWER("company_texts"."{col}") LIKE '%palm\_oil%'"#
+                )),
+                "{col} not searched: {s}"
+            );
         }
     }
 

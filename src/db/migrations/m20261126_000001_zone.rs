@@ -14,6 +14,22 @@ fn cascade_to_company(table: &'static str) -> ForeignKeyCreateStatement {
         .to_owned()
 }
 
+fn index(
+    name: &str,
+    table: &'static str,
+    cols: &[&'static str],
+    unique: bool,
+) -> IndexCreateStatement {
+    let mut index = Index::create().name(name).table(table).to_owned();
+    for col in cols {
+        index.col(*col);
+    }
+    if unique {
+        index.unique();
+    }
+    index
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -59,21 +75,6 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for (name, cols, unique) in [
-            ("ux_companies_exchange_symbol", &["exchange_mic", "symbol"][..], true),
-            ("ix_companies_industry", &["industry"][..], false),
-            ("ix_companies_country", &["country"][..], false),
-            ("ix_companies_market", &["exchange_mic", "market"][..], false),
-        ] {
-            let mut index = Index::create().name(name).table("companies").to_owned();
-            for col in cols {
-                index.col(*col);
-            }
-            if unique {
-                index.unique();
-            }
-            manager.create_index(index).await?;
-        }
 
         manager
             .create_table(
@@ -104,26 +105,6 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ux_cooperation_intents_company_kind")
-                    .table("cooperation_intents")
-                    .col("company_id")
-                    .col("kind")
-                    .unique()
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_cooperation_intents_kind")
-                    .table("cooperation_intents")
-                    .col("kind")
-                    .to_owned(),
-            )
-            .await?;
 
         manager
             .create_table(
@@ -145,12 +126,52 @@ impl MigrationTrait for Migration {
                     .foreign_key(&mut cascade_to_company("financial_years"))
                     .to_owned(),
             )
-            .await
+            .await?;
+
+        for statement in [
+            index(
+                "ux_companies_exchange_symbol",
+                "companies",
+                &["exchange_mic", "symbol"],
+                true,
+            ),
+            index("ix_companies_industry", "companies", &["industry"], false),
+            index("ix_companies_country", "companies", &["country"], false),
+            index(
+                "ix_companies_market",
+                "companies",
+                &["exchange_mic", "market"],
+                false,
+            ),
+            index(
+                "ux_cooperation_intents_company_kind",
+                "cooperation_intents",
+                &["company_id", "kind"],
+                true,
+            ),
+            index(
+                "ix_cooperation_intents_kind",
+                "cooperation_intents",
+                &["kind"],
+                false,
+            ),
+        ] {
+            manager.create_index(statement).await?;
+        }
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in ["financial_years", "cooperation_intents", "company_texts", "companies", "exchanges"] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+        for table in [
+            "financial_years",
+            "cooperation_intents",
+            "company_texts",
+            "companies",
+            "exchanges",
+        ] {
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

@@ -17,40 +17,140 @@ pub const DEMO_COMPANIES: usize = 64;
 
 /// The partner exchanges: MIC, country, names in zh, en, ms, th, website.
 const EXCHANGES: [(&str, &str, [&str; 4], &str); 6] = [
-    ("XKLS", "MY", ["马来西亚交易所", "Bursa Malaysia", "Bursa Malaysia", "ตลาดหลักทรัพย์มาเลเซีย"], "https://www.bursamalaysia.com"),
-    ("XBKK", "TH", ["泰国证券交易所", "The Stock Exchange of Thailand", "Bursa Saham Thailand", "ตลาดหลักทรัพย์แห่งประเทศไทย"], "https://www.set.or.th"),
-    ("XSES", "SG", ["新加坡交易所", "Singapore Exchange", "Bursa Singapura", "ตลาดหลักทรัพย์สิงคโปร์"], "https://www.sgx.com"),
-    ("XHKG", "HK", ["香港交易所", "Hong Kong Exchanges and Clearing", "Bursa Hong Kong", "ตลาดหลักทรัพย์ฮ่องกง"], "https://www.hkex.com.hk"),
-    ("XIDX", "ID", ["印度尼西亚证券交易所", "Indonesia Stock Exchange", "Bursa Efek Indonesia", "ตลาดหลักทรัพย์อินโดนีเซีย"], "https://www.idx.co.id"),
-    ("XSTC", "VN", ["胡志明市证券交易所", "Ho Chi Minh City Stock Exchange", "Bursa Saham Bandar Raya Ho Chi Minh", "ตลาดหลักทรัพย์นครโฮจิมินห์"], "https://www.hsx.vn"),
+    (
+        "XKLS",
+        "MY",
+        [
+            "马来西亚交易所",
+            "Bursa Malaysia",
+            "Bursa Malaysia",
+            "ตลาดหลักทรัพย์มาเลเซีย",
+        ],
+        "https://www.bursamalaysia.com",
+    ),
+    (
+        "XBKK",
+        "TH",
+        [
+            "泰国证券交易所",
+            "The Stock Exchange of Thailand",
+            "Bursa Saham Thailand",
+            "ตลาดหลักทรัพย์แห่งประเทศไทย",
+        ],
+        "https://www.set.or.th",
+    ),
+    (
+        "XSES",
+        "SG",
+        [
+            "新加坡交易所",
+            "Singapore Exchange",
+            "Bursa Singapura",
+            "ตลาดหลักทรัพย์สิงคโปร์",
+        ],
+        "https://www.sgx.com",
+    ),
+    (
+        "XHKG",
+        "HK",
+        [
+            "香港交易所",
+            "Hong Kong Exchanges and Clearing",
+            "Bursa Hong Kong",
+            "ตลาดหลักทรัพย์ฮ่องกง",
+        ],
+        "https://www.hkex.com.hk",
+    ),
+    (
+        "XIDX",
+        "ID",
+        [
+            "印度尼西亚证券交易所",
+            "Indonesia Stock Exchange",
+            "Bursa Efek Indonesia",
+            "ตลาดหลักทรัพย์อินโดนีเซีย",
+        ],
+        "https://www.idx.co.id",
+    ),
+    (
+        "XSTC",
+        "VN",
+        [
+            "胡志明市证券交易所",
+            "Ho Chi Minh City Stock Exchange",
+            "Bursa Saham Bandar Raya Ho Chi Minh",
+            "ตลาดหลักทรัพย์นครโฮจิมินห์",
+        ],
+        "https://www.hsx.vn",
+    ),
 ];
 
 /// Brand roots (en, zh, th). The first 32 list on Bursa, the next 26 on SET, the last 6 elsewhere.
 const BRANDS: [[&str; 3]; DEMO_COMPANIES] = [
-    ["Kinabalu", "京那巴鲁", "กีนาบาลู"], ["Meranti", "美兰蒂", "เมอรันตี"], ["Cendana", "珍达纳", "เจินดานา"],
-    ["Lembah", "林峇", "เล็มบาห์"], ["Seri Mutiara", "斯里珍珠", "เสรีมุเทียรา"], ["Rimba", "林巴", "ริมบา"],
-    ["Tanjung", "丹戎", "ตันจุง"], ["Pelangi", "彩虹", "เปอลางี"], ["Bayu", "巴尤", "บายู"],
-    ["Gemilang", "辉煌", "เกมิลัง"], ["Mahsuri", "玛苏丽", "มะห์ซูรี"], ["Sinar", "晨光", "สินาร์"],
-    ["Harimau", "哈里茂", "ฮาริเมา"], ["Teratai", "莲花", "เตอราไต"], ["Melati", "茉莉", "เมลาตี"],
-    ["Puncak", "峰顶", "ปุนจัก"], ["Delima", "德丽玛", "เดลิมา"], ["Kenanga", "依兰", "เกอนางา"],
-    ["Intan", "钻石", "อินตัน"], ["Suria", "苏丽雅", "สุริยา"], ["Cahaya", "光辉", "จาฮายา"],
-    ["Merak", "孔雀", "เมอรัก"], ["Angsana", "安莎娜", "อังสนา"], ["Selasih", "瑟拉西", "เซอลาซิห์"],
-    ["Langkasuka", "狼牙修", "ลังกาสุกะ"], ["Nusantara", "努山塔拉", "นูซันตารา"], ["Embun", "晨露", "เอ็มบุน"],
-    ["Kijang", "基江", "กีจัง"], ["Cempaka", "金香木", "จัมปากา"], ["Duyong", "海牛", "ดูยง"],
-    ["Serindit", "瑟林迪", "เซอรินดิต"], ["Sri Gading", "象牙", "ศรีกาดิง"],
-    ["Chaba", "扎芭", "ชบา"], ["Siam Lotus", "暹罗莲", "สยามโลตัส"], ["Rachapruek", "金链花", "ราชพฤกษ์"],
-    ["Mekong Star", "湄公星", "แม่โขงสตาร์"], ["Andaman Blue", "安达曼蓝", "อันดามันบลู"],
-    ["Chao Phraya Delta", "湄南河三角洲", "เจ้าพระยาเดลต้า"], ["Nakhon Green", "那空绿", "นครกรีน"],
-    ["Sukhothai Craft", "素可泰工艺", "สุโขทัยคราฟท์"], ["Phetra", "碧翠", "เพชรา"], ["Kanok", "卡诺", "กนก"],
-    ["Ratchada", "拉差达", "รัชดา"], ["Thanasap", "塔纳萨", "ธนทรัพย์"], ["Siri Mongkol", "吉祥", "ศิริมงคล"],
-    ["Prasert", "巴色", "ประเสริฐ"], ["Kaewtong", "金玉", "แก้วทอง"], ["Rungroj", "荣耀", "รุ่งโรจน์"],
-    ["Pattana", "发展", "พัฒนา"], ["Boonrod", "福禄", "บุญรอด"], ["Wattana", "繁荣", "วัฒนา"],
-    ["Thong Siam", "暹罗金", "ทองสยาม"], ["Lanna Hills", "兰纳山", "ล้านนาฮิลส์"], ["Isan Sun", "依善阳光", "อีสานซัน"],
-    ["Korat Prime", "呵叻优选", "โคราชไพรม์"], ["Samui Bay", "苏梅湾", "สมุยเบย์"], ["Dao Rung", "晨星", "ดาวรุ่ง"],
+    ["Kinabalu", "京那巴鲁", "กีนาบาลู"],
+    ["Meranti", "美兰蒂", "เมอรันตี"],
+    ["Cendana", "珍达纳", "เจินดานา"],
+    ["Lembah", "林峇", "เล็มบาห์"],
+    ["Seri Mutiara", "斯里珍珠", "เสรีมุเทียรา"],
+    ["Rimba", "林巴", "ริมบา"],
+    ["Tanjung", "丹戎", "ตันจุง"],
+    ["Pelangi", "彩虹", "เปอลางี"],
+    ["Bayu", "巴尤", "บายู"],
+    ["Gemilang", "辉煌", "เกมิลัง"],
+    ["Mahsuri", "玛苏丽", "มะห์ซูรี"],
+    ["Sinar", "晨光", "สินาร์"],
+    ["Harimau", "哈里茂", "ฮาริเมา"],
+    ["Teratai", "莲花", "เตอราไต"],
+    ["Melati", "茉莉", "เมลาตี"],
+    ["Puncak", "峰顶", "ปุนจัก"],
+    ["Delima", "德丽玛", "เดลิมา"],
+    ["Kenanga", "依兰", "เกอนางา"],
+    ["Intan", "钻石", "อินตัน"],
+    ["Suria", "苏丽雅", "สุริยา"],
+    ["Cahaya", "光辉", "จาฮายา"],
+    ["Merak", "孔雀", "เมอรัก"],
+    ["Angsana", "安莎娜", "อังสนา"],
+    ["Selasih", "瑟拉西", "เซอลาซิห์"],
+    ["Langkasuka", "狼牙修", "ลังกาสุกะ"],
+    ["Nusantara", "努山塔拉", "นูซันตารา"],
+    ["Embun", "晨露", "เอ็มบุน"],
+    ["Kijang", "基江", "กีจัง"],
+    ["Cempaka", "金香木", "จัมปากา"],
+    ["Duyong", "海牛", "ดูยง"],
+    ["Serindit", "瑟林迪", "เซอรินดิต"],
+    ["Sri Gading", "象牙", "ศรีกาดิง"],
+    ["Chaba", "扎芭", "ชบา"],
+    ["Siam Lotus", "暹罗莲", "สยามโลตัส"],
+    ["Rachapruek", "金链花", "ราชพฤกษ์"],
+    ["Mekong Star", "湄公星", "แม่โขงสตาร์"],
+    ["Andaman Blue", "安达曼蓝", "อันดามันบลู"],
+    ["Chao Phraya Delta", "湄南河三角洲", "เจ้าพระยาเดลต้า"],
+    ["Nakhon Green", "那空绿", "นครกรีน"],
+    ["Sukhothai Craft", "素可泰工艺", "สุโขทัยคราฟท์"],
+    ["Phetra", "碧翠", "เพชรา"],
+    ["Kanok", "卡诺", "กนก"],
+    ["Ratchada", "拉差达", "รัชดา"],
+    ["Thanasap", "塔纳萨", "ธนทรัพย์"],
+    ["Siri Mongkol", "吉祥", "ศิริมงคล"],
+    ["Prasert", "巴色", "ประเสริฐ"],
+    ["Kaewtong", "金玉", "แก้วทอง"],
+    ["Rungroj", "荣耀", "รุ่งโรจน์"],
+    ["Pattana", "发展", "พัฒนา"],
+    ["Boonrod", "福禄", "บุญรอด"],
+    ["Wattana", "繁荣", "วัฒนา"],
+    ["Thong Siam", "暹罗金", "ทองสยาม"],
+    ["Lanna Hills", "兰纳山", "ล้านนาฮิลส์"],
+    ["Isan Sun", "依善阳光", "อีสานซัน"],
+    ["Korat Prime", "呵叻优选", "โคราชไพรม์"],
+    ["Samui Bay", "苏梅湾", "สมุยเบย์"],
+    ["Dao Rung", "晨星", "ดาวรุ่ง"],
     ["Ruamjai", "同心", "ร่วมใจ"],
-    ["Straits Harbour", "海峡港", "สเตรทส์ฮาร์เบอร์"], ["Harbour Crest", "港峰", "ฮาร์เบอร์เครสต์"],
-    ["Karya Timur", "卡利亚东方", "การ์ยาติมูร์"], ["Sao Viet", "越星", "เซาเวียด"],
-    ["Kallang Bay", "加冷湾", "กัลลังเบย์"], ["Kowloon Bridge", "九龙桥", "เกาลูนบริดจ์"],
+    ["Straits Harbour", "海峡港", "สเตรทส์ฮาร์เบอร์"],
+    ["Harbour Crest", "港峰", "ฮาร์เบอร์เครสต์"],
+    ["Karya Timur", "卡利亚东方", "การ์ยาติมูร์"],
+    ["Sao Viet", "越星", "เซาเวียด"],
+    ["Kallang Bay", "加冷湾", "กัลลังเบย์"],
+    ["Kowloon Bridge", "九龙桥", "เกาลูนบริดจ์"],
 ];
 
 /// Home regions (zh, en, ms, th) per country.
@@ -75,7 +175,12 @@ fn places(country: &str) -> &'static [[&'static str; 4]] {
         "SG" => &[["新加坡", "Singapore", "Singapura", "สิงคโปร์"]],
         "HK" => &[["香港", "Hong Kong", "Hong Kong", "ฮ่องกง"]],
         "ID" => &[["雅加达", "Jakarta", "Jakarta", "จาการ์ตา"]],
-        _ => &[["胡志明市", "Ho Chi Minh City", "Bandar Raya Ho Chi Minh", "นครโฮจิมินห์"]],
+        _ => &[[
+            "胡志明市",
+            "Ho Chi Minh City",
+            "Bandar Raya Ho Chi Minh",
+            "นครโฮจิมินห์",
+        ]],
     }
 }
 
@@ -93,17 +198,73 @@ struct Listing {
 
 fn listing(i: usize) -> Listing {
     let (profile, slot) = ((i / 4) % PROFILES.len(), i % 4);
-    let bursa = |market| Listing { mic: "XKLS", market, country: "MY", currency: "MYR", unit: 1000, per_usd: 4.7, local_lang: Some(Lang::Ms) };
-    let set = |market| Listing { mic: "XBKK", market, country: "TH", currency: "THB", unit: 1000, per_usd: 36.0, local_lang: Some(Lang::Th) };
+    let bursa = |market| Listing {
+        mic: "XKLS",
+        market,
+        country: "MY",
+        currency: "MYR",
+        unit: 1000,
+        per_usd: 4.7,
+        local_lang: Some(Lang::Ms),
+    };
+    let set = |market| Listing {
+        mic: "XBKK",
+        market,
+        country: "TH",
+        currency: "THB",
+        unit: 1000,
+        per_usd: 36.0,
+        local_lang: Some(Lang::Th),
+    };
     match (slot, profile) {
         (0, _) => bursa("bursa-main"),
         (1, _) => set("set"),
         (2, 3 | 9) => bursa("bursa-leap"),
         (2, _) => bursa("bursa-ace"),
-        (3, 2 | 6) => Listing { mic: "XSES", market: if profile == 2 { "sgx-mainboard" } else { "sgx-catalist" }, country: "SG", currency: "SGD", unit: 1000, per_usd: 1.35, local_lang: Some(Lang::En) },
-        (3, 3 | 7) => Listing { mic: "XHKG", market: if profile == 3 { "hkex-main" } else { "hkex-gem" }, country: "HK", currency: "HKD", unit: 1000, per_usd: 7.8, local_lang: Some(Lang::Zh) },
-        (3, 4) => Listing { mic: "XIDX", market: "idx-main", country: "ID", currency: "IDR", unit: 1_000_000, per_usd: 15_800.0, local_lang: None },
-        (3, 5) => Listing { mic: "XSTC", market: "hose", country: "VN", currency: "VND", unit: 1_000_000, per_usd: 25_000.0, local_lang: None },
+        (3, 2 | 6) => Listing {
+            mic: "XSES",
+            market: if profile == 2 {
+                "sgx-mainboard"
+            } else {
+                "sgx-catalist"
+            },
+            country: "SG",
+            currency: "SGD",
+            unit: 1000,
+            per_usd: 1.35,
+            local_lang: Some(Lang::En),
+        },
+        (3, 3 | 7) => Listing {
+            mic: "XHKG",
+            market: if profile == 3 {
+                "hkex-main"
+            } else {
+                "hkex-gem"
+            },
+            country: "HK",
+            currency: "HKD",
+            unit: 1000,
+            per_usd: 7.8,
+            local_lang: Some(Lang::Zh),
+        },
+        (3, 4) => Listing {
+            mic: "XIDX",
+            market: "idx-main",
+            country: "ID",
+            currency: "IDR",
+            unit: 1_000_000,
+            per_usd: 15_800.0,
+            local_lang: None,
+        },
+        (3, 5) => Listing {
+            mic: "XSTC",
+            market: "hose",
+            country: "VN",
+            currency: "VND",
+            unit: 1_000_000,
+            per_usd: 25_000.0,
+            local_lang: None,
+        },
         _ => set("mai"),
     }
 }
@@ -171,7 +332,11 @@ fn legal_name(l: &Listing, lang: Lang, brand: [&str; 3], suffix: [&str; 3]) -> S
 }
 
 fn symbol(i: usize, l: &Listing, brand_en: &str) -> String {
-    let letters: String = brand_en.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_uppercase();
+    let letters: String = brand_en
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_uppercase();
     let n = i / DEMO_COMPANIES;
     let base = match (l.mic, l.market) {
         ("XKLS", "bursa-main") => format!("{:04}", 5000 + i % DEMO_COMPANIES * 3),
@@ -201,7 +366,11 @@ fn financials(i: usize, p: &Profile, l: &Listing) -> Vec<financial_year::Model> 
             let equity_usd = assets_usd * (0.35 + (mix(i, 4) % 35) as f64 / 100.0);
             let eps = profit_usd * l.per_usd / shares;
             let pe = 8.0 + (mix(i, 5) % 18) as f64;
-            let cap_usd = if profit_usd > 0.0 { profit_usd * pe } else { equity_usd * 0.9 };
+            let cap_usd = if profit_usd > 0.0 {
+                profit_usd * pe
+            } else {
+                equity_usd * 0.9
+            };
             financial_year::Model {
                 company_id: 0,
                 fiscal_year: year,
@@ -214,7 +383,7 @@ fn financials(i: usize, p: &Profile, l: &Listing) -> Vec<financial_year::Model> 
                 eps: Some((eps * 10_000.0).round() / 10_000.0),
                 market_cap: Some(to_units(cap_usd)),
                 market_cap_date: NaiveDate::from_ymd_opt(year, 12, 31),
-                audited: year < 2025 || mix(i, 6) % 2 == 0,
+                audited: year < 2025 || mix(i, 6).is_multiple_of(2),
             }
         })
         .collect()
@@ -227,7 +396,11 @@ pub fn company(i: usize) -> NewCompany {
     let brand = BRANDS[i % DEMO_COMPANIES];
     let place_list = places(l.country);
     let place = place_list[(i * 5 + i / DEMO_COMPANIES) % place_list.len()];
-    let slug: String = brand[0].to_lowercase().split_whitespace().collect::<Vec<_>>().join("-");
+    let slug: String = brand[0]
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
     let texts = Lang::ALL
         .into_iter()
         .enumerate()
@@ -235,7 +408,13 @@ pub fn company(i: usize) -> NewCompany {
         .map(|(k, lang)| {
             let fill = |t: &str| t.replace("{place}", place[k]);
             let advantages = (!(lang == Lang::Th && i % 7 == 3)).then(|| fill(p.advantages[k]));
-            (lang, legal_name(&l, lang, brand, p.name_suffix), fill(p.business[k]), advantages, fill(p.cooperation[k]))
+            (
+                lang,
+                legal_name(&l, lang, brand, p.name_suffix),
+                fill(p.business[k]),
+                advantages,
+                fill(p.cooperation[k]),
+            )
         })
         .collect();
     NewCompany {
@@ -247,9 +426,13 @@ pub fn company(i: usize) -> NewCompany {
         country: l.country,
         local_lang: l.local_lang,
         website: format!("https://{slug}.example"),
-        listing_date: NaiveDate::from_ymd_opt(1990 + (i * 7 % 34) as i32, (i % 12) as u32 + 1, (i % 27) as u32 + 1)
-            .expect("day 1 to 27 exists in every month"),
-        green: p.green && mix(i, 8) % 4 != 0,
+        listing_date: NaiveDate::from_ymd_opt(
+            1990 + (i * 7 % 34) as i32,
+            (i % 12) as u32 + 1,
+            (i % 27) as u32 + 1,
+        )
+        .expect("day 1 to 27 exists in every month"),
+        green: p.green && !mix(i, 8).is_multiple_of(4),
         texts,
         intents: p.intents.to_vec(),
         years: financials(i, p, &l),
@@ -278,7 +461,10 @@ pub async fn ensure_exchanges(db: &impl ConnectionTrait) -> Result<(), DbErr> {
 }
 
 /// Inserts companies with their texts, intents and financial years.
-pub async fn insert(db: &impl ConnectionTrait, companies: impl IntoIterator<Item = NewCompany>) -> Result<(), DbErr> {
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    companies: impl IntoIterator<Item = NewCompany>,
+) -> Result<(), DbErr> {
     let now = Utc::now();
     for c in companies {
         let saved = company::ActiveModel {
@@ -299,29 +485,47 @@ pub async fn insert(db: &impl ConnectionTrait, companies: impl IntoIterator<Item
         .insert(db)
         .await?;
         let id = saved.id;
-        let texts = c.texts.into_iter().map(|(lang, name, business, advantages, cooperation)| company_text::ActiveModel {
-            company_id: Set(id),
-            lang: Set(lang.code().to_owned()),
-            name: Set(Some(name)),
-            main_business: Set(Some(business)),
-            advantages: Set(advantages),
-            cooperation_note: Set(Some(cooperation)),
-        });
-        company_text::Entity::insert_many(texts).exec_without_returning(db).await?;
-        let intents = c.intents.into_iter().map(|(kind, industry)| cooperation_intent::ActiveModel {
-            id: NotSet,
-            company_id: Set(id),
-            kind: Set(kind.to_owned()),
-            target_industry: Set(industry.map(str::to_owned)),
-            target_region: Set(Some("CN".to_owned())),
-        });
-        cooperation_intent::Entity::insert_many(intents).exec_without_returning(db).await?;
+        let texts = c
+            .texts
+            .into_iter()
+            .map(
+                |(lang, name, business, advantages, cooperation)| company_text::ActiveModel {
+                    company_id: Set(id),
+                    lang: Set(lang.code().to_owned()),
+                    name: Set(Some(name)),
+                    main_business: Set(Some(business)),
+                    advantages: Set(advantages),
+                    cooperation_note: Set(Some(cooperation)),
+                },
+            );
+        company_text::Entity::insert_many(texts)
+            .exec_without_returning(db)
+            .await?;
+        let intents =
+            c.intents
+                .into_iter()
+                .map(|(kind, industry)| cooperation_intent::ActiveModel {
+                    id: NotSet,
+                    company_id: Set(id),
+                    kind: Set(kind.to_owned()),
+                    target_industry: Set(industry.map(str::to_owned)),
+                    target_region: Set(Some("CN".to_owned())),
+                });
+        cooperation_intent::Entity::insert_many(intents)
+            .exec_without_returning(db)
+            .await?;
         let years = c.years.into_iter().map(|y| {
-            let mut y: financial_year::ActiveModel = financial_year::Model { company_id: id, ..y }.into();
+            let mut y: financial_year::ActiveModel = financial_year::Model {
+                company_id: id,
+                ..y
+            }
+            .into();
             y.company_id = Set(id);
             y
         });
-        financial_year::Entity::insert_many(years).exec_without_returning(db).await?;
+        financial_year::Entity::insert_many(years)
+            .exec_without_returning(db)
+            .await?;
     }
     Ok(())
 }
@@ -346,8 +550,10 @@ mod tests {
 
     #[test]
     fn demo_symbols_are_unique_per_exchange() {
-        let keys: HashSet<(String, String)> =
-            (0..DEMO_COMPANIES).map(company).map(|c| (c.mic.to_owned(), c.symbol)).collect();
+        let keys: HashSet<(String, String)> = (0..DEMO_COMPANIES)
+            .map(company)
+            .map(|c| (c.mic.to_owned(), c.symbol))
+            .collect();
         assert_eq!(keys.len(), DEMO_COMPANIES);
     }
 
@@ -357,7 +563,11 @@ mod tests {
         let complete = companies.iter().filter(|c| c.texts.len() == 4).count();
         assert!(complete >= DEMO_COMPANIES * 3 / 4, "{complete} complete");
         assert!(complete < DEMO_COMPANIES);
-        assert!(companies.iter().all(|c| c.texts.iter().any(|t| t.0 == Lang::En)));
+        assert!(
+            companies
+                .iter()
+                .all(|c| c.texts.iter().any(|t| t.0 == Lang::En))
+        );
     }
 
     #[test]
@@ -365,15 +575,25 @@ mod tests {
         let companies: Vec<NewCompany> = (0..DEMO_COMPANIES).map(company).collect();
         let count = |mic: &str| companies.iter().filter(|c| c.mic == mic).count();
         assert!(count("XKLS") >= 20 && count("XBKK") >= 20);
-        assert!(["XSES", "XHKG", "XIDX", "XSTC"].iter().all(|m| count(m) >= 1));
-        assert!(companies.iter().any(|c| c.years.iter().any(|y| y.net_profit < 0)));
+        assert!(
+            ["XSES", "XHKG", "XIDX", "XSTC"]
+                .iter()
+                .all(|m| count(m) >= 1)
+        );
+        assert!(
+            companies
+                .iter()
+                .any(|c| c.years.iter().any(|y| y.net_profit < 0))
+        );
         assert!(companies.iter().filter(|c| c.green).count() >= 4);
     }
 
     #[test]
     fn generated_companies_beyond_the_demo_stay_unique() {
-        let keys: HashSet<(String, String)> =
-            (0..DEMO_COMPANIES * 20).map(company).map(|c| (c.mic.to_owned(), c.symbol)).collect();
+        let keys: HashSet<(String, String)> = (0..DEMO_COMPANIES * 20)
+            .map(company)
+            .map(|c| (c.mic.to_owned(), c.symbol))
+            .collect();
         assert_eq!(keys.len(), DEMO_COMPANIES * 20);
     }
 }
