@@ -2,7 +2,7 @@
 
 use crate::home::HomePage;
 use crate::i18n::{Lang, LanguageSwitcher, switch_path, tr, use_lang};
-use crate::zone::ZonePage;
+use crate::zone::{CompanyPage, ZonePage};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::{
@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/:lang") view=LangLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("zone") view=ZonePage ssr=SsrMode::Async />
+                    <Route path=path!("zone/:mic/:symbol") view=CompanyPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>

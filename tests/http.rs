@@ -167,3 +167,26 @@ async fn nonsense_in_the_query_string_is_a_clear_empty_result() {
         "+ is a space, as browsers send it"
     );
 }
+
+#[tokio::test]
+async fn company_pages_show_texts_financials_and_a_chart() {
+    let app = app().await;
+    let (status, _, html) = get(&app, "/th/zone/XKLS/5000", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"<html lang="th""#));
+    assert!(html.contains("กีนาบาลู"));
+    assert!(html.contains("ข้อมูลทางการเงินที่สำคัญ"));
+    assert!(html.contains("<svg") && html.contains("bar-revenue"));
+    assert!(
+        html.contains("2026-10-30"),
+        "the page names the rate's date"
+    );
+    assert!(
+        html.contains(r#"href="https://zone.example/en/zone/XKLS/5000""#),
+        "hreflang alternates"
+    );
+
+    let (status, _, html) = get(&app, "/en/zone/XKLS/NOPE", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Page not found"));
+}

@@ -6,7 +6,7 @@ mod common;
 use leptos::prelude::{Owner, provide_context};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 use vnext::i18n::Lang;
-use vnext::zone::api::{fetch_directory, fetch_zone_figures};
+use vnext::zone::api::{fetch_company, fetch_directory, fetch_zone_figures};
 use vnext::zone::demo::{DEMO_COMPANIES, company};
 use vnext::zone::entity::company as company_entity;
 use vnext::zone::{DirectoryQuery, DirectoryView};
@@ -303,4 +303,72 @@ async fn figures_are_counted_from_the_data() {
     let empty = common::database(false).await;
     let _owner = with_db(&empty);
     assert_eq!(fetch_zone_figures(Lang::En).await.unwrap().companies, 0);
+}
+
+#[tokio::test]
+async fn company_profile_carries_what_the_page_shows() {
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    let p = fetch_company(Lang::Th, "XKLS".into(), "5000".into())
+        .await
+        .unwrap()
+        .expect("Kinabalu");
+    assert!(p.name.text.contains("กีนาบาลู") && p.name.shown_in.is_none());
+    assert_eq!(
+        p.local_name.as_deref(),
+        Some("Kinabalu Palm Oil Plantations Berhad")
+    );
+    assert_eq!(p.exchange, "ตลาดหลักทรัพย์มาเลเซีย");
+    assert_eq!(p.sector, "น้ำมันปาล์ม");
+    assert!(p.main_business.unwrap().text.contains("น้ำมันปาล์ม"));
+    assert!(!p.intents.is_empty());
+
+    let demo = company(0);
+    let years: Vec<i32> = p.financials.iter().map(|y| y.fiscal_year).collect();
+    assert_eq!(years, [2023, 2024, 2025]);
+    for (shown, stored) in p.financials.iter().zip(&demo.years) {
+        assert_eq!(shown.revenue, (stored.revenue * stored.unit) as f64);
+        assert_eq!(shown.net_profit, (stored.net_profit * stored.unit) as f64);
+        assert_eq!(shown.currency, "MYR");
+    }
+    let rate = p.cny_rate.expect("a MYR rate");
+    assert_eq!(
+        (rate.currency.as_str(), rate.date.as_str()),
+        ("MYR", "2026-10-30")
+    );
+    assert!(rate.cny_per_unit > 1.0);
+}
+
+#[tokio::test]
+async fn unknown_companies_are_none() {
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    assert_eq!(
+        fetch_company(Lang::En, "XKLS".into(), "NOPE".into())
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        fetch_company(Lang::En, "XBKK".into(), "5000".into())
+            .await
+            .unwrap(),
+        None
+    );
+}
+
+#[tokio::test]
+async fn each_text_falls_back_on_its_own() {
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    let (i, partial) = (0..DEMO_COMPANIES)
+        .map(|i| (i, company(i)))
+        .find(|(_, c)| c.texts.iter().any(|t| t.0 == Lang::Th && t.3.is_none()))
+        .expect("a company whose Thai text lacks its advantages");
+    let p = fetch_company(Lang::Th, partial.mic.into(), partial.symbol.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.main_business.unwrap().shown_in, None, "company {i}");
+    assert_eq!(p.advantages.unwrap().shown_in, Some(Lang::En));
 }

@@ -134,3 +134,24 @@ test("a failed update keeps the current list and says so", async ({ page }) => {
   // The aborted request is the failure under test, not a defect.
   problems = problems.filter((p) => !p.includes("ERR_FAILED"));
 });
+
+test("a company page from the directory: chart, Thai, fallback note", async ({ page }) => {
+  await page.goto("/en/zone?q=Kinabalu");
+  await page.getByRole("link", { name: "Kinabalu Palm Oil Plantations Berhad" }).click();
+  await expect(page).toHaveURL(/\/en\/zone\/XKLS\/5000$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Kinabalu Palm Oil Plantations Berhad");
+  await expect(page.locator("figure.chart svg")).toBeVisible();
+  await expect(page.locator("table.financials tbody tr")).toHaveCount(3);
+
+  await page.getByRole("link", { name: "ไทย" }).click();
+  await expect(page).toHaveURL(/\/th\/zone\/XKLS\/5000$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("กีนาบาลู");
+  await expect(page.getByRole("heading", { name: "ข้อมูลทางการเงินที่สำคัญ" })).toBeVisible();
+});
+
+test("a text missing in the page language says which language is shown", async ({ page }) => {
+  await page.goto("/th/zone?exchange=XKLS");
+  const marked = page.locator("li.company-card", { has: page.locator(".company-name .fallback-note") }).first();
+  await marked.locator(".company-name a").click();
+  await expect(page.locator("h1 .fallback-note")).toHaveAttribute("title", "แสดงเป็นภาษาอังกฤษ — ยังไม่ได้แปล");
+});

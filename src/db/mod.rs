@@ -48,8 +48,12 @@ fn sqlite_file_url(url: &str) -> String {
 /// Applies pending migrations and, when asked, loads the demo data into an empty database.
 pub async fn prepare(db: &DatabaseConnection, demo: bool) -> Result<(), DbErr> {
     Migrator::up(db, None).await?;
-    if demo && crate::zone::demo::load(db).await? {
-        tracing::info!("loaded the demo companies into an empty database");
+    if demo {
+        if crate::zone::demo::load(db).await? {
+            tracing::info!("loaded the demo companies into an empty database");
+        }
+        // Databases seeded before the rate table existed get the reference rates too.
+        crate::zone::demo::ensure_rates(db).await?;
     }
     Ok(())
 }

@@ -116,6 +116,32 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
     best.map_or(Lang::DEFAULT, |(_, _, lang)| lang)
 }
 
+/// `value` with `decimals` places and thousands grouped. Chinese (China), English, Malay
+/// (Malaysia) and Thai all write numbers as 1,234,567.8, so one format serves every page.
+pub fn format_number(value: f64, decimals: usize) -> String {
+    // Halves round away from zero, as accounts do (the formatter alone rounds them to even).
+    let factor = 10_f64.powi(decimals as i32);
+    let digits = format!("{:.*}", decimals, (value.abs() * factor).round() / factor);
+    let (whole, fraction) = digits
+        .split_once('.')
+        .map_or((digits.as_str(), None), |(w, f)| (w, Some(f)));
+    let mut out = String::with_capacity(digits.len() + whole.len() / 3 + 1);
+    if value < 0.0 && digits.bytes().any(|b| matches!(b, b'1'..=b'9')) {
+        out.push('-');
+    }
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
 /// The language of the current page, provided by the `/:lang` layout.
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or(Lang::DEFAULT)
@@ -214,6 +240,17 @@ mod tests {
         );
         assert_eq!(pick(Lang::Zh, texts).unwrap().shown_in, None);
         assert_eq!(pick(Lang::En, |_| None), None);
+    }
+
+    #[test]
+    fn numbers_are_grouped_and_rounded() {
+        assert_eq!(format_number(1_234_567.891, 1), "1,234,567.9");
+        assert_eq!(format_number(-9_876.5, 0), "-9,877");
+        assert_eq!(format_number(999.96, 1), "1,000.0");
+        assert_eq!(format_number(-0.04, 1), "0.0");
+        assert_eq!(format_number(0.12346, 4), "0.1235");
+        assert_eq!(format_number(2.5, 0), "3");
+        assert_eq!(format_number(100.0, 0), "100");
     }
 
     #[test]

@@ -141,3 +141,23 @@ pub mod financial_year {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod exchange_rate {
+    use sea_orm::entity::prelude::*;
+
+    /// How many yuan one unit of `currency` was worth on `as_of`.
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "exchange_rates")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub currency: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub as_of: Date,
+        pub cny_per_unit: f64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -4,6 +4,7 @@
 //! `api.rs` the server functions; `server.rs` and `entity.rs` (ssr only) queries and tables.
 
 pub mod api;
+mod company;
 #[cfg(feature = "ssr")]
 pub mod demo;
 mod directory;
@@ -12,6 +13,7 @@ pub mod entity;
 #[cfg(feature = "ssr")]
 pub mod server;
 
+pub use company::CompanyPage;
 pub use directory::ZonePage;
 
 use crate::i18n::Localized;
@@ -289,5 +291,99 @@ mod tests {
     fn with_page_keeps_filters() {
         let q = parse(&[("country", "MY")]).with_page(2);
         assert_eq!(q.to_query_string(), "?country=MY&page=2");
+    }
+}
+
+/// A company's page, localized on the server.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompanyProfile {
+    pub mic: String,
+    pub symbol: String,
+    pub name: Localized,
+    /// The name in the company's own language, when that differs from the one shown.
+    pub local_name: Option<String>,
+    pub exchange: String,
+    pub market: String,
+    pub industry: String,
+    pub sector: String,
+    pub country: String,
+    pub website: Option<String>,
+    /// ISO 8601 date.
+    pub listing_date: Option<String>,
+    pub green: bool,
+    pub main_business: Option<Localized>,
+    pub advantages: Option<Localized>,
+    pub cooperation_note: Option<Localized>,
+    pub intents: Vec<String>,
+    pub financials: Vec<FinancialYear>,
+    /// The rate used for the CNY equivalents, if the table has one for the currency.
+    pub cny_rate: Option<CnyRate>,
+}
+
+/// Core financial data of one fiscal year, amounts in whole units of `currency`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FinancialYear {
+    pub fiscal_year: i32,
+    pub currency: String,
+    pub revenue: f64,
+    pub net_profit: f64,
+    pub total_assets: f64,
+    pub total_equity: f64,
+    pub eps: Option<f64>,
+    pub audited: bool,
+}
+
+impl FinancialYear {
+    /// Net profit as a share of revenue; none without revenue.
+    pub fn net_margin(&self) -> Option<f64> {
+        (self.revenue != 0.0).then(|| self.net_profit / self.revenue)
+    }
+
+    /// Revenue growth over `previous`; none when the previous year had no revenue.
+    pub fn revenue_growth(&self, previous: &FinancialYear) -> Option<f64> {
+        (previous.revenue != 0.0)
+            .then(|| (self.revenue - previous.revenue) / previous.revenue.abs())
+    }
+}
+
+/// CNY per one unit of `currency`, as of `date` (ISO 8601).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CnyRate {
+    pub currency: String,
+    pub cny_per_unit: f64,
+    pub date: String,
+}
+
+#[cfg(test)]
+mod financial_tests {
+    use super::FinancialYear;
+
+    fn year(revenue: f64, net_profit: f64) -> FinancialYear {
+        FinancialYear {
+            fiscal_year: 2025,
+            currency: "MYR".into(),
+            revenue,
+            net_profit,
+            total_assets: 0.0,
+            total_equity: 0.0,
+            eps: None,
+            audited: true,
+        }
+    }
+
+    #[test]
+    fn margin_and_growth() {
+        assert_eq!(year(200.0, 30.0).net_margin(), Some(0.15));
+        assert_eq!(year(200.0, -50.0).net_margin(), Some(-0.25));
+        assert_eq!(year(0.0, 10.0).net_margin(), None);
+        assert_eq!(
+            year(150.0, 0.0).revenue_growth(&year(100.0, 0.0)),
+            Some(0.5)
+        );
+        assert_eq!(
+            year(50.0, 0.0).revenue_growth(&year(100.0, 0.0)),
+            Some(-0.5)
+        );
+        assert_eq!(year(50.0, 0.0).revenue_growth(&year(0.0, 0.0)), None);
     }
 }

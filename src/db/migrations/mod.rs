@@ -3,12 +3,16 @@
 use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_zone;
+mod m20261126_000002_exchange_rates;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261126_000001_zone::Migration)]
+        vec![
+            Box::new(m20261126_000001_zone::Migration),
+            Box::new(m20261126_000002_exchange_rates::Migration),
+        ]
     }
 }

@@ -5,7 +5,9 @@
 mod profiles;
 
 use crate::i18n::Lang;
-use crate::zone::entity::{company, company_text, cooperation_intent, exchange, financial_year};
+use crate::zone::entity::{
+    company, company_text, cooperation_intent, exchange, exchange_rate, financial_year,
+};
 use chrono::{NaiveDate, Utc};
 use profiles::{PROFILES, Profile};
 use sea_orm::{
@@ -439,6 +441,40 @@ pub fn company(i: usize) -> NewCompany {
     }
 }
 
+/// Reference CNY rates for the demo currencies (illustrative, of the date given).
+const CNY_RATES: [(&str, f64); 6] = [
+    ("MYR", 1.62),
+    ("THB", 0.21),
+    ("SGD", 5.46),
+    ("HKD", 0.91),
+    ("IDR", 0.000_44),
+    ("VND", 0.000_28),
+];
+const CNY_RATES_DATE: (i32, u32, u32) = (2026, 10, 30);
+
+/// Inserts the reference CNY rates of [`CNY_RATES_DATE`], each only if missing.
+pub async fn ensure_rates(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    let (y, m, d) = CNY_RATES_DATE;
+    let as_of = NaiveDate::from_ymd_opt(y, m, d).expect("a valid date");
+    for (currency, cny_per_unit) in CNY_RATES {
+        if exchange_rate::Entity::find_by_id((currency.to_owned(), as_of))
+            .one(db)
+            .await?
+            .is_some()
+        {
+            continue;
+        }
+        exchange_rate::ActiveModel {
+            currency: Set(currency.to_owned()),
+            as_of: Set(as_of),
+            cny_per_unit: Set(cny_per_unit),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Inserts the exchanges, each only if missing.
 pub async fn ensure_exchanges(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     for (mic, country, names, website) in EXCHANGES {
@@ -538,6 +574,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
     }
     let txn = db.begin().await?;
     ensure_exchanges(&txn).await?;
+    ensure_rates(&txn).await?;
     insert(&txn, (0..DEMO_COMPANIES).map(company)).await?;
     txn.commit().await?;
     Ok(true)
