@@ -12,6 +12,8 @@ pub mod config;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod seo;
+#[cfg(feature = "ssr")]
 pub mod serve;
 
 #[cfg(feature = "hydrate")]

@@ -11,23 +11,25 @@ use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 
-pub type App = NormalizePath<Router>;
+pub type Site = NormalizePath<Router>;
 
 /// The application. `/en/` and `/en` are one page: trailing slashes are trimmed before routing.
-pub fn app(options: LeptosOptions, db: DatabaseConnection, public_url: Option<String>) -> App {
+pub fn app(options: LeptosOptions, db: DatabaseConnection, public_url: Option<String>) -> Site {
     NormalizePathLayer::trim_trailing_slash().layer(router(options, db, public_url))
 }
 
 fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<String>) -> Router {
     let routes = generate_route_list(App);
+    let public_url = public_url.map(PublicUrl);
+    let seo = crate::seo::routes(db.clone(), public_url.clone());
     // Pages and server functions see the same context, whichever renders first.
     let context = move || {
         provide_context(db.clone());
         if let Some(url) = &public_url {
-            provide_context(PublicUrl(url.clone()));
+            provide_context(url.clone());
         }
     };
-    Router::new()
+    let pages = Router::new()
         .route("/", get(redirect_to_language))
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
@@ -36,7 +38,8 @@ fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<Str
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,
         ))
+        .with_state(options);
+    seo.merge(pages)
         .layer(middleware::from_fn(remember_language))
         .layer(CompressionLayer::new())
-        .with_state(options)
 }

@@ -8,7 +8,7 @@ use axum::http::{Request, StatusCode, header};
 use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
-async fn app() -> vnext::serve::App {
+async fn app() -> vnext::serve::Site {
     let db = common::database(true).await;
     let options = LeptosOptions::builder()
         .output_name("vnext")
@@ -18,7 +18,7 @@ async fn app() -> vnext::serve::App {
 }
 
 async fn get(
-    app: &vnext::serve::App,
+    app: &vnext::serve::Site,
     uri: &str,
     headers: &[(header::HeaderName, &str)],
 ) -> (StatusCode, axum::http::HeaderMap, String) {
@@ -185,8 +185,54 @@ async fn company_pages_show_texts_financials_and_a_chart() {
         html.contains(r#"href="https://zone.example/en/zone/XKLS/5000""#),
         "hreflang alternates"
     );
+    let json_ld = html
+        .split(r#"<script type="application/ld+json">"#)
+        .nth(1)
+        .expect("JSON-LD");
+    let json_ld: serde_json::Value =
+        serde_json::from_str(json_ld.split("</script>").next().unwrap()).unwrap();
+    assert_eq!(json_ld["@type"], "Organization");
+    assert_eq!(
+        json_ld["alternateName"],
+        "Kinabalu Palm Oil Plantations Berhad"
+    );
 
     let (status, _, html) = get(&app, "/en/zone/XKLS/NOPE", &[]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn robots_and_sitemaps_list_every_company_page_in_every_language() {
+    let app = app().await;
+    let (status, _, robots) = get(&app, "/robots.txt", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(robots.contains("Sitemap: https://zone.example/sitemap.xml"));
+    let (_, headers, index) = get(&app, "/sitemap.xml", &[]).await;
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("application/xml")
+    );
+    assert!(index.contains("<loc>https://zone.example/sitemaps/pages.xml</loc>"));
+    assert!(index.contains("<loc>https://zone.example/sitemaps/companies/1.xml</loc>"));
+    assert!(!index.contains("companies/2.xml"));
+    let (_, _, companies) = get(&app, "/sitemaps/companies/1.xml", &[]).await;
+    assert_eq!(companies.matches("<url>").count(), 64 * 4);
+    assert!(companies.contains("<loc>https://zone.example/th/zone/XKLS/5000</loc>"));
+    assert!(companies.contains(r#"hreflang="zh" href="https://zone.example/zh/zone/XKLS/5000""#));
+    let (_, _, pages) = get(&app, "/sitemaps/pages.xml", &[]).await;
+    assert_eq!(pages.matches("<url>").count(), 2 * 4);
+    for missing in [
+        "/sitemaps/companies/2.xml",
+        "/sitemaps/companies/0.xml",
+        "/sitemaps/companies/x.xml",
+    ] {
+        assert_eq!(
+            get(&app, missing, &[]).await.0,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
 }

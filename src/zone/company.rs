@@ -57,6 +57,13 @@ fn CompanyProfileView(lang: Lang, profile: CompanyProfile) -> impl IntoView {
         cny_rate,
     } = profile;
     let title = format!("{} ({mic}: {symbol})", name.text);
+    let structured = organization_json_ld(
+        &name.text,
+        local_name.as_deref(),
+        website.as_deref(),
+        main_business.as_ref(),
+        &country,
+    );
     let description = tr_args(
         lang,
         "company-description",
@@ -76,6 +83,7 @@ fn CompanyProfileView(lang: Lang, profile: CompanyProfile) -> impl IntoView {
     });
     view! {
         <PageMeta title description />
+        <script type="application/ld+json" inner_html=structured></script>
         <article class="company">
             <p class="back">
                 <a href=format!("/{}/zone", lang.code())>{tr(lang, "company-back")}</a>
@@ -118,6 +126,33 @@ fn CompanyProfileView(lang: Lang, profile: CompanyProfile) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// schema.org `Organization` data for search engines. `</` is escaped so the JSON can never
+/// close its script element, whatever a company's texts contain.
+fn organization_json_ld(
+    name: &str,
+    local_name: Option<&str>,
+    website: Option<&str>,
+    description: Option<&Localized>,
+    country: &str,
+) -> String {
+    let mut data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": name,
+        "address": { "@type": "PostalAddress", "addressCountry": country },
+    });
+    if let Some(local) = local_name {
+        data["alternateName"] = local.into();
+    }
+    if let Some(url) = website {
+        data["url"] = url.into();
+    }
+    if let Some(text) = description {
+        data["description"] = text.text.as_str().into();
+    }
+    data.to_string().replace("</", "<\\/")
 }
 
 /// A heading and a text that may be missing or in another language.

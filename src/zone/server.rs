@@ -372,6 +372,28 @@ pub async fn company_profile(
     }))
 }
 
+/// `(mic, symbol)` of the companies in listing order, `limit` of them after `offset`.
+pub async fn company_keys(
+    db: &impl ConnectionTrait,
+    offset: u64,
+    limit: u64,
+) -> Result<Vec<(String, String)>, DbErr> {
+    company::Entity::find()
+        .select_only()
+        .column(company::Column::ExchangeMic)
+        .column(company::Column::Symbol)
+        .order_by_asc(company::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+pub async fn company_count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    company::Entity::find().count(db).await
+}
+
 /// The zone's headline figures, counted from the data.
 pub async fn figures(db: &impl ConnectionTrait, lang: Lang) -> Result<ZoneFigures, DbErr> {
     use sea_orm::sea_query::ExprTrait;
