@@ -3,6 +3,7 @@
 use crate::app::{App, shell};
 use crate::config::PublicUrl;
 use crate::i18n::server::{redirect_to_language, remember_language};
+use crate::zone::export::{Format, download};
 use axum::{Router, middleware, routing::get};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -22,6 +23,16 @@ fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<Str
     let routes = generate_route_list(App);
     let public_url = public_url.map(PublicUrl);
     let seo = crate::seo::routes(db.clone(), public_url.clone());
+    let exports = Router::new()
+        .route(
+            "/{lang}/zone/export.csv",
+            get(|s, p, q| download(Format::Csv, s, p, q)),
+        )
+        .route(
+            "/{lang}/zone/export.xlsx",
+            get(|s, p, q| download(Format::Xlsx, s, p, q)),
+        )
+        .with_state(db.clone());
     // Pages and server functions see the same context, whichever renders first.
     let context = move || {
         provide_context(db.clone());
@@ -39,7 +50,8 @@ fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<Str
             context, shell,
         ))
         .with_state(options);
-    seo.merge(pages)
+    seo.merge(exports)
+        .merge(pages)
         .layer(middleware::from_fn(remember_language))
         .layer(CompressionLayer::new())
 }

@@ -9,7 +9,10 @@ use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
 
 async fn app() -> vnext::serve::Site {
-    let db = common::database(true).await;
+    app_on(common::database(true).await)
+}
+
+fn app_on(db: sea_orm::DatabaseConnection) -> vnext::serve::Site {
     let options = LeptosOptions::builder()
         .output_name("vnext")
         .site_root("target/site")
@@ -235,4 +238,72 @@ async fn robots_and_sitemaps_list_every_company_page_in_every_language() {
             "{missing}"
         );
     }
+}
+
+#[tokio::test]
+async fn exports_hold_the_whole_filtered_view_escaped_with_numbers_as_numbers() {
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    use vnext::zone::entity::company_text;
+    let db = common::database(true).await;
+    // A partner could upload a name meant to run as a formula in a spreadsheet.
+    let text = company_text::Entity::find_by_id((1, "en".to_owned()))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut hostile: company_text::ActiveModel = text.into();
+    hostile.name = Set(Some("=HYPERLINK(\"http://evil.example\",\"x\")".into()));
+    hostile.update(&db).await.unwrap();
+    let app = app_on(db);
+
+    let (status, headers, csv) = get(&app, "/en/zone/export.csv?exchange=XKLS", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(
+        headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .contains("vnext-zone-en.csv")
+    );
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 BOM for Excel");
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert!(lines[0].contains("Exchange,Symbol,Name"));
+    assert_eq!(lines.len(), 1 + 32, "every XKLS company, not just one page");
+    assert!(csv.contains("\"'=HYPERLINK("), "formula escaped");
+    let kinabalu = lines.iter().find(|l| l.contains(",5000,")).unwrap();
+    let last: Vec<&str> = kinabalu.rsplitn(7, ',').collect();
+    assert_eq!(last[5], "2025", "fiscal year is a bare number: {kinabalu}");
+    assert!(
+        last[4].parse::<f64>().is_ok(),
+        "revenue is a bare number: {kinabalu}"
+    );
+
+    let (_, _, th) = get(&app, "/th/zone/export.csv?q=%E0%B8%99%E0%B9%89%E0%B8%B3%E0%B8%A1%E0%B8%B1%E0%B8%99%E0%B8%9B%E0%B8%B2%E0%B8%A5%E0%B9%8C%E0%B8%A1", &[]).await;
+    assert!(
+        th.contains("ตลาดหลักทรัพย์") && th.contains("กีนาบาลู"),
+        "Thai headers and names"
+    );
+
+    let request = Request::get("/zh/zone/export.xlsx?exchange=XBKK")
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert_eq!(sheet.matches("<row ").count(), 1 + 26);
+    assert!(sheet.contains("<v>2025</v>"), "numeric cells");
+
+    assert_eq!(
+        get(&app, "/xx/zone/export.csv", &[]).await.0,
+        StatusCode::NOT_FOUND
+    );
 }

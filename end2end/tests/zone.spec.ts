@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 
 // Every test fails on any browser console error or uncaught exception.
 let problems: string[] = [];
@@ -154,4 +155,15 @@ test("a text missing in the page language says which language is shown", async (
   const marked = page.locator("li.company-card", { has: page.locator(".company-name .fallback-note") }).first();
   await marked.locator(".company-name a").click();
   await expect(page.locator("h1 .fallback-note")).toHaveAttribute("title", "แสดงเป็นภาษาอังกฤษ — ยังไม่ได้แปล");
+});
+
+test("the current view downloads as CSV for Excel", async ({ page }) => {
+  await page.goto("/en/zone?exchange=XBKK");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
+  expect(download.suggestedFilename()).toBe("vnext-zone-en.csv");
+  const text = readFileSync(await download.path(), "utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const rows = text.trim().split("\r\n");
+  expect(rows.length).toBe(1 + 26);
+  expect(rows.slice(1).every((r) => r.startsWith("XBKK,"))).toBe(true);
 });

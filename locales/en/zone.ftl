@@ -126,3 +126,13 @@ company-liaison-signin = The liaison contact is shown to verified enterprises an
 company-liaison-cta = Sign in as a verified enterprise
 company-roadshows = Roadshows
 company-roadshows-none = No roadshows are scheduled for this company yet.
+
+zone-export = Download this list:
+zone-export-csv = CSV
+zone-export-xlsx = Excel
+export-name = Name
+export-name-language = Language of the name
+export-green = Green development
+export-currency = Currency
+export-yes = Yes
+export-no = No

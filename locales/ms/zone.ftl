@@ -123,3 +123,13 @@ company-liaison-signin = Butiran pegawai perhubungan dipaparkan kepada perusahaa
 company-liaison-cta = Log masuk sebagai perusahaan yang disahkan
 company-roadshows = Jelajah pelaburan
 company-roadshows-none = Belum ada jelajah pelaburan dijadualkan untuk syarikat ini.
+
+zone-export = Muat turun senarai ini:
+zone-export-csv = CSV
+zone-export-xlsx = Excel
+export-name = Nama
+export-name-language = Bahasa nama
+export-green = Pembangunan hijau
+export-currency = Mata wang
+export-yes = Ya
+export-no = Tidak

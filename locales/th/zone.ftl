@@ -123,3 +123,13 @@ company-liaison-signin = ข้อมูลผู้ประสานงาน�
 company-liaison-cta = เข้าสู่ระบบในฐานะวิสาหกิจที่ผ่านการยืนยัน
 company-roadshows = โรดโชว์
 company-roadshows-none = ยังไม่มีกำหนดการโรดโชว์สำหรับบริษัทนี้
+
+zone-export = ดาวน์โหลดรายการนี้:
+zone-export-csv = CSV
+zone-export-xlsx = Excel
+export-name = ชื่อ
+export-name-language = ภาษาของชื่อ
+export-green = การพัฒนาสีเขียว
+export-currency = สกุลเงิน
+export-yes = ใช่
+export-no = ไม่ใช่

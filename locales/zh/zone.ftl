@@ -123,3 +123,13 @@ company-liaison-signin = 联络人信息仅向已认证企业和运营人员显�
 company-liaison-cta = 以已认证企业身份登录
 company-roadshows = 路演
 company-roadshows-none = 该公司暂无路演安排。
+
+zone-export = 下载此列表：
+zone-export-csv = CSV
+zone-export-xlsx = Excel
+export-name = 名称
+export-name-language = 名称语言
+export-green = 绿色发展
+export-currency = 币种
+export-yes = 是
+export-no = 否

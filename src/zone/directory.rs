@@ -94,6 +94,7 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
             </div>
             <div class="filter-actions">
                 <a class="reset" data-zone-nav="" href=format!("/{}/zone", lang.code())>{tr(lang, "zone-reset")}</a>
+                <ExportLinks lang query=query.with_page(1) />
             </div>
         </form>
         <p class="result-count">{tr_args(lang, "zone-result-count", &[("count", total.into())])}</p>
@@ -102,6 +103,26 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
         </ul>
         {empty}
         <Pagination lang query pages />
+    }
+}
+
+/// Downloads of every company in the current view (all pages).
+#[component]
+fn ExportLinks(lang: Lang, query: DirectoryQuery) -> impl IntoView {
+    let href = |extension: &str| {
+        format!(
+            "/{}/zone/export.{extension}{}",
+            lang.code(),
+            query.to_query_string()
+        )
+    };
+    view! {
+        <span class="export">
+            {tr(lang, "zone-export")} " "
+            <a href=href("csv") download="">{tr(lang, "zone-export-csv")}</a>
+            " · "
+            <a href=href("xlsx") download="">{tr(lang, "zone-export-xlsx")}</a>
+        </span>
     }
 }
 

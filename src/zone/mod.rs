@@ -11,6 +11,8 @@ mod directory;
 #[cfg(feature = "ssr")]
 pub mod entity;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod server;
 
 pub use company::CompanyPage;

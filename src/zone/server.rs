@@ -212,6 +212,115 @@ fn card(
     }
 }
 
+type ByCompany<T> = HashMap<i32, Vec<T>>;
+
+/// The texts and intents of the companies `ids`, grouped by company.
+async fn texts_and_intents(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<
+    (
+        ByCompany<company_text::Model>,
+        ByCompany<cooperation_intent::Model>,
+    ),
+    DbErr,
+> {
+    let mut texts: ByCompany<company_text::Model> = HashMap::new();
+    for t in company_text::Entity::find()
+        .filter(company_text::Column::CompanyId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+    {
+        texts.entry(t.company_id).or_default().push(t);
+    }
+    let mut intents: ByCompany<cooperation_intent::Model> = HashMap::new();
+    for i in cooperation_intent::Entity::find()
+        .filter(cooperation_intent::Column::CompanyId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+    {
+        intents.entry(i.company_id).or_default().push(i);
+    }
+    Ok((texts, intents))
+}
+
+/// Every company matching `query`, in directory order, as export rows for `lang`. Companies
+/// are loaded in chunks so the `IN` lists stay far below every database's parameter limit.
+pub async fn export_rows(
+    db: &impl ConnectionTrait,
+    lang: Lang,
+    query: &DirectoryQuery,
+) -> Result<Vec<super::export::ExportRow>, DbErr> {
+    let exchanges: HashMap<String, exchange::Model> = exchange::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.mic.clone(), e))
+        .collect();
+    let companies = filtered_companies(query)
+        .order_by_asc(company::Column::ExchangeMic)
+        .order_by_asc(company::Column::Symbol)
+        .all(db)
+        .await?;
+    let (yes, no) = (tr(lang, "export-yes"), tr(lang, "export-no"));
+    let mut rows = Vec::with_capacity(companies.len());
+    for chunk in companies.chunks(500) {
+        let ids: Vec<i32> = chunk.iter().map(|c| c.id).collect();
+        let (texts, intents) = texts_and_intents(db, &ids).await?;
+        let mut latest: HashMap<i32, financial_year::Model> = HashMap::new();
+        for y in financial_year::Entity::find()
+            .filter(financial_year::Column::CompanyId.is_in(ids.iter().copied()))
+            .all(db)
+            .await?
+        {
+            if latest
+                .get(&y.company_id)
+                .is_none_or(|l| l.fiscal_year < y.fiscal_year)
+            {
+                latest.insert(y.company_id, y);
+            }
+        }
+        for c in chunk {
+            let shown = card(
+                lang,
+                c.clone(),
+                texts.get(&c.id).map_or(&[], Vec::as_slice),
+                intents.get(&c.id).map_or(&[], Vec::as_slice),
+                &exchanges,
+            );
+            let year = latest.get(&c.id);
+            let amount =
+                |v: fn(&financial_year::Model) -> i64| year.map(|y| (v(y) * y.unit) as f64);
+            rows.push(super::export::ExportRow {
+                texts: vec![
+                    shown.mic,
+                    shown.symbol,
+                    shown.name.text,
+                    shown.name.shown_in.unwrap_or(lang).native_name().to_owned(),
+                    shown.market,
+                    shown.industry,
+                    label(lang, "sector", &c.sector),
+                    shown.country,
+                    c.website.clone().unwrap_or_default(),
+                    c.listing_date.map(|d| d.to_string()).unwrap_or_default(),
+                    if c.green { yes.clone() } else { no.clone() },
+                    shown.intents.join("; "),
+                    year.map(|y| y.currency.clone()).unwrap_or_default(),
+                ],
+                numbers: vec![
+                    year.map(|y| f64::from(y.fiscal_year)),
+                    amount(|y| y.revenue),
+                    amount(|y| y.net_profit),
+                    amount(|y| y.total_assets),
+                    amount(|y| y.total_equity),
+                    year.and_then(|y| y.eps),
+                ],
+            });
+        }
+    }
+    Ok(rows)
+}
+
 /// One page of the directory for `query`, localised for `lang`.
 pub async fn directory(
     db: &impl ConnectionTrait,
@@ -235,22 +344,7 @@ pub async fn directory(
         .fetch_page(u64::from(page - 1))
         .await?;
     let ids: Vec<i32> = companies.iter().map(|c| c.id).collect();
-    let mut texts: HashMap<i32, Vec<company_text::Model>> = HashMap::new();
-    for t in company_text::Entity::find()
-        .filter(company_text::Column::CompanyId.is_in(ids.clone()))
-        .all(db)
-        .await?
-    {
-        texts.entry(t.company_id).or_default().push(t);
-    }
-    let mut intents: HashMap<i32, Vec<cooperation_intent::Model>> = HashMap::new();
-    for i in cooperation_intent::Entity::find()
-        .filter(cooperation_intent::Column::CompanyId.is_in(ids))
-        .all(db)
-        .await?
-    {
-        intents.entry(i.company_id).or_default().push(i);
-    }
+    let (texts, intents) = texts_and_intents(db, &ids).await?;
     let cards = companies
         .into_iter()
         .map(|c| {

@@ -1,0 +1,219 @@
+//! Export of a directory view as CSV or XLSX: every company matching the filters, with its
+//! latest fiscal year. Text cells that a spreadsheet could read as a formula are escaped;
+//! amounts stay numbers.
+
+use super::DirectoryQuery;
+use super::server::export_rows;
+use crate::i18n::{Lang, tr};
+use axum::{
+    extract::{Path, Query, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use sea_orm::DatabaseConnection;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// One exported company; `None` amounts are companies without published financials.
+pub struct ExportRow {
+    pub texts: Vec<String>,
+    pub numbers: Vec<Option<f64>>,
+}
+
+/// Column headers: the text columns, then the numeric ones, in the page language.
+pub fn headers(lang: Lang) -> (Vec<String>, Vec<String>) {
+    let text = [
+        "company-exchange",
+        "company-symbol",
+        "export-name",
+        "export-name-language",
+        "company-market",
+        "company-industry",
+        "company-sector",
+        "company-country",
+        "company-website",
+        "company-listed",
+        "export-green",
+        "company-cooperation",
+        "export-currency",
+    ];
+    let numbers = [
+        "company-fiscal-year",
+        "company-revenue",
+        "company-net-profit",
+        "company-total-assets",
+        "company-total-equity",
+        "company-eps",
+    ];
+    (
+        text.map(|k| tr(lang, k)).into(),
+        numbers.map(|k| tr(lang, k)).into(),
+    )
+}
+
+/// Text that Excel, LibreOffice or Sheets would take for a formula gets a leading apostrophe.
+pub fn escape_cell(text: &str) -> Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+fn csv_field(text: &str) -> Cow<'_, str> {
+    if text.contains([',', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// RFC 4180 CSV in UTF-8 with a byte-order mark, which Excel needs to read Chinese and Thai.
+pub fn csv(headers: &(Vec<String>, Vec<String>), rows: &[ExportRow]) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let header_cells: Vec<Cow<str>> = headers
+        .0
+        .iter()
+        .chain(&headers.1)
+        .map(|h| csv_field(h))
+        .collect();
+    out.push_str(&header_cells.join(","));
+    out.push_str("\r\n");
+    for row in rows {
+        let texts = row
+            .texts
+            .iter()
+            .map(|t| csv_field(&escape_cell(t)).into_owned());
+        let numbers = row
+            .numbers
+            .iter()
+            .map(|n| n.map(|n| n.to_string()).unwrap_or_default());
+        out.push_str(&texts.chain(numbers).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+/// An XLSX workbook with one sheet; amounts are numeric cells.
+pub fn xlsx(
+    headers: &(Vec<String>, Vec<String>),
+    rows: &[ExportRow],
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    for (col, header) in headers.0.iter().chain(&headers.1).enumerate() {
+        sheet.write_string_with_format(0, col as u16, header, &bold)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, text) in row.texts.iter().enumerate() {
+            sheet.write_string(r, c as u16, escape_cell(text))?;
+        }
+        for (c, number) in row.numbers.iter().enumerate() {
+            if let Some(n) = number {
+                sheet.write_number(r, (row.texts.len() + c) as u16, *n)?;
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    workbook.save_to_buffer()
+}
+
+#[derive(Clone, Copy)]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+/// `GET /{lang}/zone/export.csv` and `.xlsx`, with the directory's query string.
+pub async fn download(
+    format: Format,
+    State(db): State<DatabaseConnection>,
+    Path(lang): Path<String>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(lang) = Lang::from_code(&lang) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let query = DirectoryQuery::from_lookup(|key| params.get(key).cloned());
+    let rows = match export_rows(&db, lang, &query).await {
+        Ok(rows) => rows,
+        Err(err) => {
+            crate::db::internal(err);
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let headers = headers(lang);
+    let (body, content_type, extension) = match format {
+        Format::Csv => (csv(&headers, &rows), "text/csv; charset=utf-8", "csv"),
+        Format::Xlsx => match xlsx(&headers, &rows) {
+            Ok(body) => (
+                body,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "xlsx",
+            ),
+            Err(err) => {
+                tracing::error!(error = %err, "XLSX export failed");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+        },
+    };
+    let disposition = format!(
+        "attachment; filename=\"vnext-zone-{}.{extension}\"",
+        lang.code()
+    );
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(texts: &[&str], numbers: &[Option<f64>]) -> ExportRow {
+        ExportRow {
+            texts: texts.iter().map(|t| t.to_string()).collect(),
+            numbers: numbers.to_vec(),
+        }
+    }
+
+    #[test]
+    fn formula_starts_are_escaped_and_nothing_else() {
+        for hostile in ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"] {
+            assert_eq!(escape_cell(hostile), format!("'{hostile}"));
+        }
+        for plain in ["Kinabalu", "棕榈油", "น้ำมันปาล์ม", "", "1=1"] {
+            assert_eq!(escape_cell(plain), plain);
+        }
+    }
+
+    #[test]
+    fn csv_has_a_bom_quotes_and_bare_numbers() {
+        let headers = (vec!["Name".to_string()], vec!["Revenue".to_string()]);
+        let rows = [
+            row(&["=HYPERLINK(\"x\")"], &[Some(-41_000_000.0)]),
+            row(&["A, \"B\""], &[None]),
+            row(&["泰国"], &[Some(1.5)]),
+        ];
+        let text = String::from_utf8(csv(&headers, &rows)).unwrap();
+        assert!(text.starts_with('\u{feff}'));
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[0], "Name,Revenue");
+        assert_eq!(lines[1], "\"'=HYPERLINK(\"\"x\"\")\",-41000000");
+        assert_eq!(lines[2], "\"A, \"\"B\"\"\",");
+        assert_eq!(lines[3], "泰国,1.5");
+    }
+
+    #[test]
+    fn xlsx_is_a_workbook() {
+        let headers = (vec!["Name".to_string()], vec!["Revenue".to_string()]);
+        let bytes = xlsx(&headers, &[row(&["@x"], &[Some(2.0)])]).unwrap();
+        assert_eq!(&bytes[..2], b"PK");
+    }
+}
