@@ -1,7 +1,7 @@
 //! `/{lang}/zone/{mic}/{symbol}`: one overseas listed company.
 
 use super::api::fetch_company;
-use super::{CnyRate, CompanyProfile, FinancialYear};
+use super::{CnyRate, CompanyProfile, FINANCIAL_COLUMNS, FinancialYear};
 use crate::app::{NotFound, PageMeta};
 use crate::i18n::{Lang, Localized, format_number, tr, tr_args, use_lang};
 use crate::ui::LocalizedText;
@@ -245,17 +245,11 @@ fn Financials(lang: Lang, years: Vec<FinancialYear>, rate: Option<CnyRate>) -> i
             }
         })
         .collect_view();
-    let headers = [
-        "company-fiscal-year",
-        "company-revenue",
-        "company-net-profit",
-        "company-total-assets",
-        "company-total-equity",
-        "company-eps",
+    let headers = FINANCIAL_COLUMNS.into_iter().chain([
         "company-net-margin",
         "company-growth",
         "company-audit",
-    ];
+    ]);
     view! {
         <section class="company-section" aria-labelledby="financials">
             <h2 id="financials">{tr(lang, "company-financials")}</h2>

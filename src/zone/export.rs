@@ -2,8 +2,8 @@
 //! latest fiscal year. Text cells that a spreadsheet could read as a formula are escaped;
 //! amounts stay numbers.
 
-use super::DirectoryQuery;
 use super::server::export_rows;
+use super::{DirectoryQuery, FINANCIAL_COLUMNS};
 use crate::i18n::{Lang, tr};
 use axum::{
     extract::{Path, Query, State},
@@ -37,17 +37,9 @@ pub fn headers(lang: Lang) -> (Vec<String>, Vec<String>) {
         "company-cooperation",
         "export-currency",
     ];
-    let numbers = [
-        "company-fiscal-year",
-        "company-revenue",
-        "company-net-profit",
-        "company-total-assets",
-        "company-total-equity",
-        "company-eps",
-    ];
     (
         text.map(|k| tr(lang, k)).into(),
-        numbers.map(|k| tr(lang, k)).into(),
+        FINANCIAL_COLUMNS.map(|k| tr(lang, k)).into(),
     )
 }
 

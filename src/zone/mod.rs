@@ -322,6 +322,16 @@ pub struct CompanyProfile {
     pub cny_rate: Option<CnyRate>,
 }
 
+/// Message keys of the core financial data, in the order every table and export shows them.
+pub const FINANCIAL_COLUMNS: [&str; 6] = [
+    "company-fiscal-year",
+    "company-revenue",
+    "company-net-profit",
+    "company-total-assets",
+    "company-total-equity",
+    "company-eps",
+];
+
 /// Core financial data of one fiscal year, amounts in whole units of `currency`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FinancialYear {

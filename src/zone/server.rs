@@ -225,23 +225,26 @@ async fn texts_and_intents(
     ),
     DbErr,
 > {
-    let mut texts: ByCompany<company_text::Model> = HashMap::new();
-    for t in company_text::Entity::find()
+    let texts = company_text::Entity::find()
         .filter(company_text::Column::CompanyId.is_in(ids.iter().copied()))
         .all(db)
-        .await?
-    {
-        texts.entry(t.company_id).or_default().push(t);
-    }
-    let mut intents: ByCompany<cooperation_intent::Model> = HashMap::new();
-    for i in cooperation_intent::Entity::find()
+        .await?;
+    let intents = cooperation_intent::Entity::find()
         .filter(cooperation_intent::Column::CompanyId.is_in(ids.iter().copied()))
         .all(db)
-        .await?
-    {
-        intents.entry(i.company_id).or_default().push(i);
+        .await?;
+    Ok((
+        by_company(texts, |t| t.company_id),
+        by_company(intents, |i| i.company_id),
+    ))
+}
+
+fn by_company<T>(rows: Vec<T>, company_id: fn(&T) -> i32) -> ByCompany<T> {
+    let mut grouped: ByCompany<T> = HashMap::new();
+    for row in rows {
+        grouped.entry(company_id(&row)).or_default().push(row);
     }
-    Ok((texts, intents))
+    grouped
 }
 
 /// Every company matching `query`, in directory order, as export rows for `lang`. Companies
