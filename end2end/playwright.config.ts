@@ -22,7 +22,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "target/debug/vnext",
+    // E2E_SERVER=target/release/vnext runs the suite against a release build.
+    command: process.env.E2E_SERVER ?? "target/debug/vnext",
     cwd: "..",
     url: `http://${addr}/en/`,
     timeout: 60_000,
