@@ -14,6 +14,9 @@ use leptos_router::{
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
+    let scripts = (!cfg!(feature = "islands") || has_islands(&request_path())).then(
+        || view! { <HydrationScripts options=options.clone() islands=cfg!(feature = "islands") /> },
+    );
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -23,7 +26,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" id="leptos" href="/pkg/vnext.css" />
                 <link rel="icon" type="image/svg+xml" href="/static/favicon.svg" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options islands=cfg!(feature = "islands") />
+                {scripts}
                 <MetaTags />
             </head>
             <body>
@@ -48,6 +51,28 @@ pub fn request_lang() -> Lang {
         return lang;
     }
     Lang::DEFAULT
+}
+
+/// Whether the page at `path` contains an island. Only the directory does; every other page is
+/// plain server-rendered HTML and loads no JavaScript or WebAssembly at all.
+pub fn has_islands(path: &str) -> bool {
+    let mut segments = path.trim_matches('/').split('/');
+    matches!(
+        (
+            segments.next().and_then(crate::i18n::Lang::from_code),
+            segments.next(),
+            segments.next()
+        ),
+        (Some(_), Some("zone"), None)
+    )
+}
+
+fn request_path() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<http::request::Parts>() {
+        return parts.uri.path().to_owned();
+    }
+    String::new()
 }
 
 #[component]
@@ -146,6 +171,25 @@ fn SiteFooter() -> impl IntoView {
             <p>{tr(lang, "footer-about")}</p>
             <p class="fine-print">{tr(lang, "footer-fictional")}</p>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_islands;
+
+    #[test]
+    fn only_the_directory_loads_the_bundle() {
+        assert!(has_islands("/en/zone") && has_islands("/th/zone/"));
+        for path in [
+            "/",
+            "/en/",
+            "/en/zone/XKLS/5000",
+            "/xx/zone",
+            "/en/zone/export.csv",
+        ] {
+            assert!(!has_islands(path), "{path}");
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use sea_orm::DatabaseConnection;
 use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
+use tower_http::services::ServeDir;
 
 pub type Site = NormalizePath<Router>;
 
@@ -40,7 +41,13 @@ fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<Str
             provide_context(url.clone());
         }
     };
+    // The bundle: `cargo make release` writes .br and .gz beside each file (maximum
+    // compression, done once); without them the compression layer compresses on the fly.
+    let pkg = ServeDir::new(format!("{}/{}", options.site_root, options.site_pkg_dir))
+        .precompressed_br()
+        .precompressed_gzip();
     let pages = Router::new()
+        .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
         .route("/", get(redirect_to_language))
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();

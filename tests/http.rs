@@ -200,6 +200,13 @@ async fn company_pages_show_texts_financials_and_a_chart() {
         "Kinabalu Palm Oil Plantations Berhad"
     );
 
+    assert!(!html.contains("/pkg/vnext.js"), "no island, no bundle");
+    let (_, _, directory) = get(&app, "/th/zone", &[]).await;
+    assert!(
+        directory.contains("/pkg/vnext.js"),
+        "the directory's island needs it"
+    );
+
     let (status, _, html) = get(&app, "/en/zone/XKLS/NOPE", &[]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("Page not found"));

@@ -259,6 +259,7 @@ mod browser {
     #[cfg(feature = "hydrate")]
     mod dom {
         use super::{Fetching, Results};
+        use crate::i18n::{Lang, switch_path};
         use crate::zone::DirectoryQuery;
         use leptos::prelude::*;
         use wasm_bindgen::JsCast;
@@ -377,6 +378,31 @@ mod browser {
             Some((fresh.inner_html(), count.unwrap_or_default()))
         }
 
+        /// The language switcher was rendered for the address the page was loaded with; point
+        /// its links at the current address, so switching language keeps the filters.
+        fn follow_address_in_language_links() {
+            let location = window().location();
+            let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+                return;
+            };
+            let Ok(links) = document().query_selector_all(".lang-switcher a[hreflang]") else {
+                return;
+            };
+            for i in 0..links.length() {
+                let Some(link) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                let lang = link
+                    .get_attribute("hreflang")
+                    .as_deref()
+                    .and_then(Lang::from_code);
+                if let Some(lang) = lang {
+                    let _ = link
+                        .set_attribute("href", &format!("{}{search}", switch_path(&path, lang)));
+                }
+            }
+        }
+
         /// Fetches the server-rendered view at `url` and swaps it in; only the latest request
         /// counts. `focus` names the control to focus again once the new form is in place.
         fn load(
@@ -407,6 +433,7 @@ mod browser {
                     let _ =
                         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                 }
+                follow_address_in_language_links();
                 let selector = focus.map(|name| format!("[name=\"{name}\"]"));
                 if let Some(el) = selector.and_then(|s| container.query_selector(&s).ok().flatten())
                 {
