@@ -214,6 +214,24 @@ fn card(
 
 type ByCompany<T> = HashMap<i32, Vec<T>>;
 
+async fn exchanges_by_mic(
+    db: &impl ConnectionTrait,
+) -> Result<HashMap<String, exchange::Model>, DbErr> {
+    Ok(exchange::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.mic.clone(), e))
+        .collect())
+}
+
+/// The order of the directory and its exports: by exchange, then symbol.
+fn in_directory_order(select: Select<company::Entity>) -> Select<company::Entity> {
+    select
+        .order_by_asc(company::Column::ExchangeMic)
+        .order_by_asc(company::Column::Symbol)
+}
+
 /// The texts and intents of the companies `ids`, grouped by company.
 async fn texts_and_intents(
     db: &impl ConnectionTrait,
@@ -254,15 +272,8 @@ pub async fn export_rows(
     lang: Lang,
     query: &DirectoryQuery,
 ) -> Result<Vec<super::export::ExportRow>, DbErr> {
-    let exchanges: HashMap<String, exchange::Model> = exchange::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.mic.clone(), e))
-        .collect();
-    let companies = filtered_companies(query)
-        .order_by_asc(company::Column::ExchangeMic)
-        .order_by_asc(company::Column::Symbol)
+    let exchanges = exchanges_by_mic(db).await?;
+    let companies = in_directory_order(filtered_companies(query))
         .all(db)
         .await?;
     let (yes, no) = (tr(lang, "export-yes"), tr(lang, "export-no"));
@@ -330,19 +341,12 @@ pub async fn directory(
     lang: Lang,
     query: &DirectoryQuery,
 ) -> Result<DirectoryView, DbErr> {
-    let exchanges: HashMap<String, exchange::Model> = exchange::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.mic.clone(), e))
-        .collect();
+    let exchanges = exchanges_by_mic(db).await?;
     let filtered = filtered_companies(query);
     let total = filtered.clone().count(db).await?;
     let pages = total.div_ceil(DirectoryQuery::PAGE_SIZE).max(1) as u32;
     let page = query.page.min(pages);
-    let companies = filtered
-        .order_by_asc(company::Column::ExchangeMic)
-        .order_by_asc(company::Column::Symbol)
+    let companies = in_directory_order(filtered)
         .paginate(db, DirectoryQuery::PAGE_SIZE)
         .fetch_page(u64::from(page - 1))
         .await?;
