@@ -372,3 +372,64 @@ async fn each_text_falls_back_on_its_own() {
     assert_eq!(p.main_business.unwrap().shown_in, None, "company {i}");
     assert_eq!(p.advantages.unwrap().shown_in, Some(Lang::En));
 }
+
+#[tokio::test]
+async fn search_index_follows_every_change_and_ranks_the_best_match_first() {
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    use vnext::zone::entity::company_text;
+    let db = common::database(true).await;
+    let _owner = with_db(&db);
+    let search = |q: &str| DirectoryQuery {
+        q: Some(q.into()),
+        ..Default::default()
+    };
+    assert_eq!(view(Lang::En, search("zyxwv")).await.total, 0);
+
+    // Company 2 becomes all about the word; company 3 mentions it once in a long text.
+    company_text::Entity::update_many()
+        .col_expr(company_text::Column::Name, Expr::value("Zyxwv"))
+        .col_expr(
+            company_text::Column::MainBusiness,
+            Expr::value("Zyxwv zyxwv."),
+        )
+        .col_expr(company_text::Column::Advantages, Expr::value("Zyxwv."))
+        .col_expr(company_text::Column::CooperationNote, Expr::value("Zyxwv."))
+        .filter(company_text::Column::CompanyId.eq(2))
+        .exec(&db)
+        .await
+        .unwrap();
+    let long = company_text::Entity::find_by_id((3, "en".to_owned()))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut once: company_text::ActiveModel = long.clone().into();
+    once.main_business = Set(Some(format!("{} Also zyxwv.", long.main_business.unwrap())));
+    once.update(&db).await.unwrap();
+
+    let found = view(Lang::En, search("ZYXWV")).await;
+    assert_eq!(
+        found.total,
+        2,
+        "updates reach the index on {}",
+        common::backend_name()
+    );
+    let first = company_entity::Entity::find_by_id(2)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        found.cards[0].symbol, first.symbol,
+        "the company all about it comes first"
+    );
+
+    company_text::Entity::delete_many()
+        .filter(company_text::Column::CompanyId.eq(2))
+        .exec(&db)
+        .await
+        .unwrap();
+    let after_delete = view(Lang::En, search("zyxwv")).await;
+    assert_eq!(after_delete.total, 1, "deletions reach the index");
+    assert_ne!(after_delete.cards[0].symbol, first.symbol);
+}

@@ -167,3 +167,17 @@ test("the current view downloads as CSV for Excel", async ({ page }) => {
   expect(rows.length).toBe(1 + 26);
   expect(rows.slice(1).every((r) => r.startsWith("XBKK,"))).toBe(true);
 });
+
+test("search in Chinese and in Thai finds the palm-oil company", async ({ page }) => {
+  for (const [lang, q, name] of [
+    ["zh", "棕榈油", "京那巴鲁棕榈油种植有限公司"],
+    ["th", "น้ำมันปาล์ม", "กีนาบาลู ปาล์มออยล์ แพลนเทชั่น เบอร์ฮัด"],
+  ]) {
+    await page.goto(`/${lang}/zone`);
+    await hydrated(page);
+    await page.locator('input[name="q"]').fill(q);
+    await page.locator('form.filters button[type="submit"]').click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/zone\\?q=`));
+    await expect(cards(page).filter({ hasText: name })).toHaveCount(1);
+  }
+});

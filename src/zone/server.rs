@@ -8,10 +8,10 @@ use super::{
     Facets, FinancialYear, INTENT_KINDS, ZoneFigures,
 };
 use crate::i18n::{Lang, pick, tr};
-use sea_orm::sea_query::{Condition, Expr, Func, LikeExpr, Query, SimpleExpr};
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, Order, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use std::collections::HashMap;
 
@@ -29,14 +29,59 @@ pub fn like_pattern(text: &str) -> String {
     pattern
 }
 
-fn lower_like(column: impl sea_orm::IntoSimpleExpr, pattern: &str) -> SimpleExpr {
-    use sea_orm::sea_query::ExprTrait;
-    SimpleExpr::FunctionCall(Func::lower(column.into_simple_expr()))
-        .like(LikeExpr::new(pattern).escape('\\'))
+// The search index (`company_search`, see its migration) is queried in raw SQL: sea-orm has no
+// words for FTS5 or trigram similarity. Custom SQL takes `?` placeholders on SQLite and `$1` on
+// PostgreSQL.
+
+/// An FTS5 phrase: the trigram tokenizer matches it anywhere inside the document.
+fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// Companies whose search document contains `text`, ignoring case.
+fn search_filter(backend: DbBackend, text: &str) -> SimpleExpr {
+    match backend {
+        DbBackend::Postgres => Expr::cust_with_values(
+            r#""companies"."id" IN (SELECT company_id FROM company_search WHERE body LIKE $1 ESCAPE '\')"#,
+            [like_pattern(text)],
+        ),
+        // Trigrams need three characters; shorter text is looked for with LIKE on the index.
+        _ if text.chars().count() < 3 => Expr::cust_with_values(
+            r#""companies"."id" IN (SELECT rowid FROM company_search WHERE body LIKE ? ESCAPE '\')"#,
+            [like_pattern(text)],
+        ),
+        _ => Expr::cust_with_values(
+            r#""companies"."id" IN (SELECT rowid FROM company_search WHERE company_search MATCH ?)"#,
+            [fts_phrase(text)],
+        ),
+    }
+}
+
+/// How well each company matches `text`, best first: bm25 on SQLite, trigram similarity of
+/// the whole document on PostgreSQL (so a name that is mostly the query outranks a long text
+/// that mentions it).
+fn search_rank(backend: DbBackend, text: &str) -> Option<(SimpleExpr, Order)> {
+    match backend {
+        DbBackend::Postgres => Some((
+            Expr::cust_with_values(
+                r#"(SELECT public.similarity($1, body) FROM company_search WHERE company_id = "companies"."id")"#,
+                [text.to_lowercase()],
+            ),
+            Order::Desc,
+        )),
+        _ if text.chars().count() < 3 => None,
+        _ => Some((
+            Expr::cust_with_values(
+                r#"(SELECT rank FROM company_search WHERE company_search MATCH ? AND rowid = "companies"."id")"#,
+                [fts_phrase(text)],
+            ),
+            Order::Asc,
+        )),
+    }
 }
 
 /// The companies matching every filter of `query`, unordered and unpaged.
-pub fn filtered_companies(query: &DirectoryQuery) -> Select<company::Entity> {
+pub fn filtered_companies(query: &DirectoryQuery, backend: DbBackend) -> Select<company::Entity> {
     let mut select = company::Entity::find();
     for (column, value) in [
         (company::Column::ExchangeMic, &query.exchange),
@@ -63,23 +108,7 @@ pub fn filtered_companies(query: &DirectoryQuery) -> Select<company::Entity> {
         );
     }
     if let Some(text) = &query.q {
-        let pattern = like_pattern(text);
-        let in_texts = Query::select()
-            .column(company_text::Column::CompanyId)
-            .from(company_text::Entity)
-            .cond_where(
-                Condition::any()
-                    .add(lower_like(company_text::Column::Name, &pattern))
-                    .add(lower_like(company_text::Column::MainBusiness, &pattern))
-                    .add(lower_like(company_text::Column::Advantages, &pattern))
-                    .add(lower_like(company_text::Column::CooperationNote, &pattern)),
-            )
-            .to_owned();
-        select = select.filter(
-            Condition::any()
-                .add(lower_like(company::Column::Symbol, &pattern))
-                .add(company::Column::Id.in_subquery(in_texts)),
-        );
+        select = select.filter(search_filter(backend, text));
     }
     select
 }
@@ -225,8 +254,21 @@ async fn exchanges_by_mic(
         .collect())
 }
 
-/// The order of the directory and its exports: by exchange, then symbol.
-fn in_directory_order(select: Select<company::Entity>) -> Select<company::Entity> {
+/// The order of the directory and its exports: by relevance when searching, then by exchange
+/// and symbol.
+fn in_directory_order(
+    select: Select<company::Entity>,
+    query: &DirectoryQuery,
+    backend: DbBackend,
+) -> Select<company::Entity> {
+    let select = match query
+        .q
+        .as_deref()
+        .and_then(|text| search_rank(backend, text))
+    {
+        Some((rank, order)) => select.order_by(rank, order),
+        None => select,
+    };
     select
         .order_by_asc(company::Column::ExchangeMic)
         .order_by_asc(company::Column::Symbol)
@@ -273,7 +315,8 @@ pub async fn export_rows(
     query: &DirectoryQuery,
 ) -> Result<Vec<super::export::ExportRow>, DbErr> {
     let exchanges = exchanges_by_mic(db).await?;
-    let companies = in_directory_order(filtered_companies(query))
+    let backend = db.get_database_backend();
+    let companies = in_directory_order(filtered_companies(query, backend), query, backend)
         .all(db)
         .await?;
     let (yes, no) = (tr(lang, "export-yes"), tr(lang, "export-no"));
@@ -342,11 +385,12 @@ pub async fn directory(
     query: &DirectoryQuery,
 ) -> Result<DirectoryView, DbErr> {
     let exchanges = exchanges_by_mic(db).await?;
-    let filtered = filtered_companies(query);
+    let backend = db.get_database_backend();
+    let filtered = filtered_companies(query, backend);
     let total = filtered.clone().count(db).await?;
     let pages = total.div_ceil(DirectoryQuery::PAGE_SIZE).max(1) as u32;
     let page = query.page.min(pages);
-    let companies = in_directory_order(filtered)
+    let companies = in_directory_order(filtered, query, backend)
         .paginate(db, DirectoryQuery::PAGE_SIZE)
         .fetch_page(u64::from(page - 1))
         .await?;
@@ -544,10 +588,10 @@ pub async fn figures(db: &impl ConnectionTrait, lang: Lang) -> Result<ZoneFigure
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sea_orm::{DbBackend, QueryTrait};
+    use sea_orm::QueryTrait;
 
     fn sql(query: &DirectoryQuery) -> String {
-        filtered_companies(query)
+        filtered_companies(query, DbBackend::Sqlite)
             .build(DbBackend::Sqlite)
             .to_string()
     }
@@ -589,23 +633,56 @@ mod tests {
     }
 
     #[test]
-    fn search_matches_symbol_and_every_text_column_case_insensitively() {
-        let s = sql(&DirectoryQuery {
-            q: Some("Palm_Oil".into()),
+    fn search_goes_through_the_index_and_ranks() {
+        let q = DirectoryQuery {
+            q: Some("palm \"oil".into()),
+            ..Default::default()
+        };
+        let s = sql(&q);
+        assert!(
+            s.contains(
+                r#"IN (SELECT rowid FROM company_search WHERE company_search MATCH '"palm ""oil"')"#
+            ),
+            "{s}"
+        );
+        let short = sql(&DirectoryQuery {
+            q: Some("5%".into()),
             ..Default::default()
         });
         assert!(
-            s.contains(r#"LOWER("companies"."symbol") LIKE '%palm\_oil%' ESCAPE '\'"#),
-            "{s}"
+            short.contains(r#"WHERE body LIKE '%5\%%' ESCAPE '\'"#),
+            "{short}"
         );
-        for col in ["name", "main_business", "advantages", "cooperation_note"] {
-            assert!(
-                s.contains(&format!(
-                    r#"LOWER("company_texts"."{col}") LIKE '%palm\_oil%'"#
-                )),
-                "{col} not searched: {s}"
-            );
-        }
+        let pg = filtered_companies(&q, DbBackend::Postgres)
+            .build(DbBackend::Postgres)
+            .to_string();
+        assert!(
+            pg.contains(r#"SELECT company_id FROM company_search WHERE body LIKE '%palm "oil%'"#),
+            "{pg}"
+        );
+        let ordered = in_directory_order(
+            filtered_companies(&q, DbBackend::Sqlite),
+            &q,
+            DbBackend::Sqlite,
+        )
+        .build(DbBackend::Sqlite)
+        .to_string();
+        assert!(
+            ordered.contains(r#"ORDER BY (SELECT rank FROM company_search"#),
+            "{ordered}"
+        );
+        let unranked = in_directory_order(
+            company::Entity::find(),
+            &DirectoryQuery::default(),
+            DbBackend::Postgres,
+        )
+        .build(DbBackend::Postgres)
+        .to_string();
+        assert!(
+            unranked
+                .ends_with(r#"ORDER BY "companies"."exchange_mic" ASC, "companies"."symbol" ASC"#),
+            "{unranked}"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_zone;
 mod m20261126_000002_exchange_rates;
+mod m20261126_000003_company_search;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261126_000001_zone::Migration),
             Box::new(m20261126_000002_exchange_rates::Migration),
+            Box::new(m20261126_000003_company_search::Migration),
         ]
     }
 }
