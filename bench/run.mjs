@@ -1,0 +1,171 @@
+// `cargo make bench`: seeds scratch databases with generated companies, starts the release
+// server on each, and measures it against itself serving a static file of the same size.
+// Results: a table on stdout and target/bench/results.json. Needs `wrk` and a release build.
+
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const root = new URL("..", import.meta.url).pathname;
+const out = `${root}target/bench`;
+const server = `${root}target/release/vnext`;
+const addr = process.env.BENCH_ADDR ?? "127.0.0.1:3200";
+const base = `http://${addr}`;
+const sizes = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
+const duration = process.env.BENCH_DURATION ?? "8s";
+
+// Twenty searches, five in each script.
+const searches = [
+  "palm oil", "solar", "semiconductor", "logistics", "Kinabalu",
+  "棕榈油", "太阳能", "半导体", "物流", "医疗",
+  "minyak sawit", "tenaga solar", "pembungkusan", "hospital", "bateri",
+  "น้ำมันปาล์ม", "พลังงานแสงอาทิตย์", "โลจิสติกส์", "โรงพยาบาล", "แบตเตอรี่",
+];
+
+const pg = process.env.DATABASE_URL_PG;
+const backends = [
+  {
+    name: "sqlite",
+    url: (n) => `sqlite://${out}/sqlite-${n}.sqlite`,
+    reset: (n) => {
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(`${out}/sqlite-${n}.sqlite${suffix}`, { force: true });
+    },
+  },
+];
+if (pg) {
+  const admin = (sql) => execFileSync("psql", [pg, "-qc", sql]);
+  backends.push({
+    name: "postgresql",
+    url: (n) => `${pg.replace(/\/[^/]*$/, "")}/vnext_bench_${n}`,
+    reset: (n) => {
+      admin(`DROP DATABASE IF EXISTS vnext_bench_${n} WITH (FORCE)`);
+      admin(`CREATE DATABASE vnext_bench_${n}`);
+    },
+    drop: (n) => admin(`DROP DATABASE IF EXISTS vnext_bench_${n} WITH (FORCE)`),
+  });
+}
+
+const ms = (value, unit) => Number(value) * { us: 0.001, ms: 1, s: 1000 }[unit];
+
+/** Requests per second and p50/p99 latency (ms) of `url` under wrk's concurrent load. */
+function load(url) {
+  const text = execFileSync("wrk", ["-t2", "-c16", `-d${duration}`, "--latency", url]).toString();
+  const percentile = (p) => {
+    const m = text.match(new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`));
+    return m ? ms(m[1], m[2]) : NaN;
+  };
+  const rps = Number(text.match(/Requests\/sec:\s+([\d.]+)/)?.[1]);
+  const errors = text.match(/Non-2xx or 3xx responses: (\d+)/)?.[1];
+  if (errors) throw new Error(`${url}: ${errors} failed responses`);
+  return { rps, p50: percentile(50), p99: percentile(99) };
+}
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function timed(path, repeat) {
+  const samples = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    const response = await fetch(base + path);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+async function startServer(databaseUrl) {
+  const child = spawn(server, [], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, VNEXT_ADDR: addr, VNEXT_DEMO_DATA: "0", RUST_LOG: "warn", LEPTOS_SITE_ROOT: "target/site" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/en/`)).ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error("the server did not start");
+}
+
+/** A static file of exactly `bytes` bytes, served by the same server. */
+function staticTwin(name, bytes) {
+  writeFileSync(`${root}target/site/static/bench-${name}.html`, "x".repeat(bytes));
+  return `${base}/static/bench-${name}.html`;
+}
+
+function bundle(html) {
+  const files = [...html.matchAll(/\/pkg\/[\w.-]+\.(?:js|wasm)/g)].map((m) => m[0]);
+  return [...new Set(files)].reduce((sum, f) => sum + gzipSync(readFileSync(`${root}target/site${f}`), { level: 9 }).length, 0);
+}
+
+mkdirSync(out, { recursive: true });
+const wasm = readFileSync(`${root}target/site/pkg/vnext.wasm`);
+const results = { wasm: { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length }, runs: [] };
+
+for (const backend of backends) {
+  for (const n of sizes) {
+    backend.reset(n);
+    const started = performance.now();
+    execFileSync(server, ["seed", "--companies", String(n)], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: backend.url(n), RUST_LOG: "warn" },
+      stdio: "inherit",
+    });
+    const seedSeconds = (performance.now() - started) / 1000;
+    const child = await startServer(backend.url(n));
+    try {
+      const pages = { directory: "/en/zone", company: "/en/zone/XKLS/5000" };
+      const run = { backend: backend.name, companies: n, seedSeconds: Math.round(seedSeconds) };
+      for (const [name, path] of Object.entries(pages)) {
+        const html = await (await fetch(base + path)).text();
+        const page = load(base + path);
+        const twin = load(staticTwin(name, Buffer.byteLength(html)));
+        run[name] = {
+          bytes: Buffer.byteLength(html),
+          ...page,
+          throughputRatio: page.rps / twin.rps,
+          p50Ratio: page.p50 / twin.p50,
+          p99Ratio: page.p99 / twin.p99,
+          bundleGzipBytes: bundle(html),
+        };
+      }
+      const plain = await timed("/en/zone", 40);
+      const searched = [];
+      for (const q of searches) searched.push(...(await timed(`/en/zone?q=${encodeURIComponent(q)}`, 5)));
+      run.search = {
+        median: quantile(searched, 0.5),
+        p95: quantile(searched, 0.95),
+        medianRatio: quantile(searched, 0.5) / quantile(plain, 0.5),
+        p95Ratio: quantile(searched, 0.95) / quantile(plain, 0.95),
+      };
+      results.runs.push(run);
+    } finally {
+      child.kill();
+      for (const name of ["directory", "company"]) rmSync(`${root}target/site/static/bench-${name}.html`, { force: true });
+      backend.drop?.(n);
+    }
+  }
+}
+
+writeFileSync(`${out}/results.json`, JSON.stringify(results, null, 2));
+const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "—");
+console.log(`\nhydrate wasm: ${results.wasm.raw} bytes raw, ${results.wasm.gzip} bytes gzip -9\n`);
+console.log("backend     companies  page       req/s   ×static  p50 ms  ×static  p99 ms  ×static  JS+WASM gz");
+for (const r of results.runs) {
+  for (const page of ["directory", "company"]) {
+    const p = r[page];
+    console.log(
+      `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  ${page.padEnd(9)} ${f(p.rps, 0).padStart(7)}  ${f(p.throughputRatio).padStart(7)}  ${f(p.p50).padStart(6)}  ${f(p.p50Ratio).padStart(7)}  ${f(p.p99).padStart(6)}  ${f(p.p99Ratio).padStart(7)}  ${String(p.bundleGzipBytes).padStart(10)}`,
+    );
+  }
+  console.log(
+    `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  search    median ${f(r.search.median)} ms (×${f(r.search.medianRatio)} of the unfiltered page), p95 ${f(r.search.p95)} ms (×${f(r.search.p95Ratio)})`,
+  );
+}
+console.log(`\nJSON: ${out}/results.json`);
