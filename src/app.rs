@@ -1,5 +1,10 @@
 //! The document shell, routes and the layout every page shares.
 
+use crate::accounts::{
+    AccountPage, ForgotPasswordPage, LoginPage, PasswordPage, RegisterPage, ResetPasswordPage,
+    use_viewer,
+};
+use crate::admin::AdminPage;
 use crate::home::HomePage;
 use crate::i18n::{Lang, LanguageSwitcher, switch_path, tr, use_lang};
 use crate::zone::{CompanyPage, ZonePage};
@@ -13,6 +18,8 @@ use leptos_router::{
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    content_security_policy();
     let lang = request_lang();
     let scripts = (!cfg!(feature = "islands") || has_islands(&request_path())).then(
         || view! { <HydrationScripts options=options.clone() islands=cfg!(feature = "islands") /> },
@@ -33,6 +40,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// A fresh nonce for this response's scripts, and the policy that admits exactly them. Leptos
+/// puts the nonce on every script it writes (hydration, resources).
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    leptos::nonce::provide_nonce();
+    if let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) && let Ok(value) = http::HeaderValue::from_str(&crate::security::page_csp(&nonce))
+    {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 
@@ -91,6 +112,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("zone") view=ZonePage ssr=SsrMode::Async />
                     <Route path=path!("zone/:mic/:symbol") view=CompanyPage ssr=SsrMode::Async />
+                    <Route path=path!("register") view=RegisterPage ssr=SsrMode::Async />
+                    <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("account/password") view=PasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("password/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("password/reset") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("admin") view=AdminPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -158,9 +186,37 @@ fn SiteHeader() -> impl IntoView {
                 <a href=home.clone() aria-current=current(&home)>{tr(lang, "nav-home")}</a>
                 <a href=zone.clone() aria-current=current(&zone)>{tr(lang, "nav-zone")}</a>
             </nav>
+            <AccountNav lang current=path.clone() />
             <LanguageSwitcher current=lang label=tr(lang, "nav-language") hrefs />
         </header>
     }
+}
+
+/// Sign in and register, or the account, the console and sign out.
+#[component]
+fn AccountNav(lang: Lang, current: String) -> impl IntoView {
+    let href = |page: &str| format!("/{}/{page}", lang.code());
+    let link = |page: &str, key: &str| {
+        let href = href(page);
+        let here = (current.trim_end_matches('/') == href).then_some("page");
+        view! { <a href=href aria-current=here>{tr(lang, key)}</a> }
+    };
+    let nav = match use_viewer() {
+        Some(viewer) => view! {
+            {link("account", "nav-account")}
+            {viewer.is_operator().then(|| link("admin", "nav-admin"))}
+            <form method="post" action=href("logout") class="inline-form">
+                <button type="submit" class="link-button">{tr(lang, "nav-logout")}</button>
+            </form>
+        }
+        .into_any(),
+        None => view! {
+            {link("login", "nav-login")}
+            {link("register", "nav-register")}
+        }
+        .into_any(),
+    };
+    view! { <nav class="account-nav" aria-label=tr(lang, "nav-account-label")>{nav}</nav> }
 }
 
 #[component]

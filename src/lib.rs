@@ -1,6 +1,8 @@
 //! V-Next Zone: one crate, compiled twice — `ssr` for the server, `hydrate` for the browser.
 #![recursion_limit = "256"]
 
+pub mod accounts;
+pub mod admin;
 pub mod app;
 pub mod home;
 pub mod i18n;
@@ -11,6 +13,8 @@ pub mod zone;
 pub mod config;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod security;
 #[cfg(feature = "ssr")]
 pub mod seo;
 #[cfg(feature = "ssr")]

@@ -1,30 +1,161 @@
-//! The HTTP application: Leptos routes, server functions, static files and the language edge.
+//! The HTTP application: Leptos routes, server functions, form posts, static files, and the
+//! protections and language edge every request passes.
 
+use crate::accounts::forms::Feedback;
+use crate::accounts::session::{SessionPolicy, attach_viewer};
 use crate::app::{App, shell};
 use crate::config::PublicUrl;
 use crate::i18n::server::{redirect_to_language, remember_language};
+use crate::security::{Protection, protect};
 use crate::zone::export::{Format, download};
-use axum::{Router, middleware, routing::get};
+use axum::body::Body;
+use axum::extract::{FromRef, Request};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Router, middleware};
+use http::request::Parts;
+use http::{Method, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
+use std::sync::Arc;
 use tower::Layer;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 use tower_http::services::ServeDir;
 
 pub type Site = NormalizePath<Router>;
 
-/// The application. `/en/` and `/en` are one page: trailing slashes are trimmed before routing.
-pub fn app(options: LeptosOptions, db: DatabaseConnection, public_url: Option<String>) -> Site {
-    NormalizePathLayer::trim_trailing_slash().layer(router(options, db, public_url))
+/// Requests carry forms and server-function arguments, nothing bigger (yet).
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// How the site is reached and protected (see README, "Configuration").
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    pub public_url: Option<String>,
+    pub sessions: SessionPolicy,
+    pub protection: Protection,
 }
 
-fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<String>) -> Router {
+impl Settings {
+    /// Defaults for a site reached at `public_url`: an `https://` URL means TLS, so cookies are
+    /// `Secure` and HSTS is sent; state-changing requests must come from that origin.
+    pub fn new(public_url: Option<String>) -> Settings {
+        let tls = public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
+        Settings {
+            sessions: SessionPolicy {
+                secure: tls,
+                ..SessionPolicy::default()
+            },
+            protection: Protection {
+                origin: public_url.clone(),
+                tls,
+                ..Protection::default()
+            },
+            public_url,
+        }
+    }
+}
+
+/// What handlers share.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub pages: Pages,
+    pub sessions: Arc<SessionPolicy>,
+    pub protection: Arc<Protection>,
+    pub public_url: Option<PublicUrl>,
+}
+
+impl FromRef<AppState> for DatabaseConnection {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
+    }
+}
+
+impl AppState {
+    /// This site's origin for links in emails: the configured public URL, else the request's
+    /// host.
+    pub fn origin(&self, parts: &Parts) -> String {
+        if let Some(url) = &self.public_url {
+            return url.0.clone();
+        }
+        let host = parts
+            .headers
+            .get(http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("127.0.0.1:3000");
+        format!("http://{host}")
+    }
+}
+
+/// Renders pages outside the router: a refused form is answered by its own page.
+#[derive(Clone)]
+pub struct Pages {
+    options: LeptosOptions,
+    context: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl Pages {
+    pub async fn render(
+        &self,
+        mut parts: Parts,
+        feedback: Feedback,
+        status: StatusCode,
+    ) -> Response {
+        let context = self.context.clone();
+        let options = self.options.clone();
+        let handler = leptos_axum::render_app_async_with_context(
+            move || {
+                context();
+                provide_context(feedback.clone());
+            },
+            move || shell(options.clone()),
+        );
+        parts.method = Method::GET;
+        let mut response = handler(Request::from_parts(parts, Body::empty()))
+            .await
+            .into_response();
+        *response.status_mut() = status;
+        response
+    }
+}
+
+/// The application. `/en/` and `/en` are one page: trailing slashes are trimmed before routing.
+pub fn app(options: LeptosOptions, db: DatabaseConnection, settings: Settings) -> Site {
+    NormalizePathLayer::trim_trailing_slash().layer(router(options, db, settings))
+}
+
+fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) -> Router {
     let routes = generate_route_list(App);
-    let public_url = public_url.map(PublicUrl);
+    let public_url = settings.public_url.map(PublicUrl);
     let seo = crate::seo::routes(db.clone(), public_url.clone());
-    let exports = Router::new()
+    // Pages and server functions see the same context, whichever renders first.
+    let context = {
+        let (db, public_url) = (db.clone(), public_url.clone());
+        move || {
+            provide_context(db.clone());
+            if let Some(url) = &public_url {
+                provide_context(url.clone());
+            }
+        }
+    };
+    let sessions = Arc::new(settings.sessions);
+    let protection = Arc::new(settings.protection);
+    let state = AppState {
+        db: db.clone(),
+        pages: Pages {
+            options: options.clone(),
+            context: Arc::new(context.clone()),
+        },
+        sessions: sessions.clone(),
+        protection: protection.clone(),
+        public_url,
+    };
+    let forms = Router::new()
         .route(
             "/{lang}/zone/export.csv",
             get(|s, p, q| download(Format::Csv, s, p, q)),
@@ -33,14 +164,33 @@ fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<Str
             "/{lang}/zone/export.xlsx",
             get(|s, p, q| download(Format::Xlsx, s, p, q)),
         )
-        .with_state(db.clone());
-    // Pages and server functions see the same context, whichever renders first.
-    let context = move || {
-        provide_context(db.clone());
-        if let Some(url) = &public_url {
-            provide_context(url.clone());
-        }
-    };
+        .route(
+            "/{lang}/register",
+            post(crate::accounts::handlers::register),
+        )
+        .route("/{lang}/login", post(crate::accounts::handlers::login))
+        .route("/{lang}/logout", post(crate::accounts::handlers::logout))
+        .route(
+            "/{lang}/account/password",
+            post(crate::accounts::handlers::change_password),
+        )
+        .route(
+            "/{lang}/password/forgot",
+            post(crate::accounts::handlers::forgot_password),
+        )
+        .route(
+            "/{lang}/password/reset",
+            post(crate::accounts::handlers::reset_password),
+        )
+        .route(
+            "/{lang}/admin/accounts/{id}/{action}",
+            post(crate::admin::handlers::decide),
+        )
+        .route(
+            "/{lang}/admin/partners",
+            post(crate::admin::handlers::create_partner),
+        )
+        .with_state(state);
     // The bundle: `cargo make release` writes .br and .gz beside each file (maximum
     // compression, done once); without them the compression layer compresses on the fly.
     let pkg = ServeDir::new(format!("{}/{}", options.site_root, options.site_pkg_dir))
@@ -57,8 +207,15 @@ fn router(options: LeptosOptions, db: DatabaseConnection, public_url: Option<Str
             context, shell,
         ))
         .with_state(options);
-    seo.merge(exports)
+    // Layers run outside-in from the last: protection first, then the session, then language.
+    seo.merge(forms)
         .merge(pages)
         .layer(middleware::from_fn(remember_language))
+        .layer(middleware::from_fn_with_state(
+            (db, sessions),
+            attach_viewer,
+        ))
+        .layer(middleware::from_fn_with_state(protection, protect))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CompressionLayer::new())
 }

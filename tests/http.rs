@@ -17,7 +17,11 @@ fn app_on(db: sea_orm::DatabaseConnection) -> vnext::serve::Site {
         .output_name("vnext")
         .site_root("target/site")
         .build();
-    vnext::serve::app(options, db, Some("https://zone.example".into()))
+    vnext::serve::app(
+        options,
+        db,
+        vnext::serve::Settings::new(Some("https://zone.example".into())),
+    )
 }
 
 async fn get(

@@ -438,10 +438,29 @@ async fn search_index_follows_every_change_and_ranks_the_best_match_first() {
 async fn generated_seed_fills_an_empty_database_only() {
     let db = common::database(false).await;
     vnext::zone::demo::seed_generated(&db, 150).await.unwrap();
-    assert_eq!(company_entity::Entity::find().count(&db).await.unwrap(), 150);
+    assert_eq!(
+        company_entity::Entity::find().count(&db).await.unwrap(),
+        150
+    );
     let _owner = with_db(&db);
-    let found = view(Lang::En, DirectoryQuery { q: Some("palm oil".into()), ..Default::default() }).await;
-    assert!(found.total >= 4, "generated companies are in the search index");
-    assert!(vnext::zone::demo::seed_generated(&db, 10).await.is_err(), "never on top of existing data");
-    assert_eq!(company_entity::Entity::find().count(&db).await.unwrap(), 150);
+    let found = view(
+        Lang::En,
+        DirectoryQuery {
+            q: Some("palm oil".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert!(
+        found.total >= 4,
+        "generated companies are in the search index"
+    );
+    assert!(
+        vnext::zone::demo::seed_generated(&db, 10).await.is_err(),
+        "never on top of existing data"
+    );
+    assert_eq!(
+        company_entity::Entity::find().count(&db).await.unwrap(),
+        150
+    );
 }

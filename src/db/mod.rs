@@ -4,7 +4,10 @@ pub mod migrations;
 
 use leptos::prelude::{ServerFnError, use_context};
 use migrations::Migrator;
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
+    TransactionTrait,
+};
 use sea_orm_migration::MigratorTrait;
 
 /// Connects to `url` (`sqlite://path`, `sqlite::memory:` or `postgres://…`). A SQLite file and
@@ -46,17 +49,29 @@ fn sqlite_file_url(url: &str) -> String {
 }
 
 /// Applies pending migrations and, when asked, loads the demo data into an empty database.
+///
+/// On PostgreSQL several app instances may start at once (and the tests migrate many schemas of
+/// one database in parallel): a transaction-scoped advisory lock makes them take turns, so the
+/// second one finds the schema, the `pg_trgm` extension and the demo rows already in place.
 pub async fn prepare(db: &DatabaseConnection, demo: bool) -> Result<(), DbErr> {
-    Migrator::up(db, None).await?;
+    let txn = db.begin().await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({PREPARE_LOCK})"))
+            .await?;
+    }
+    Migrator::up(&txn, None).await?;
     if demo {
-        if crate::zone::demo::load(db).await? {
+        if crate::zone::demo::load(&txn).await? {
             tracing::info!("loaded the demo companies into an empty database");
         }
         // Databases seeded before the rate table existed get the reference rates too.
-        crate::zone::demo::ensure_rates(db).await?;
+        crate::zone::demo::ensure_rates(&txn).await?;
     }
-    Ok(())
+    txn.commit().await
 }
+
+/// The advisory lock key of [`prepare`] ("vnext" in ASCII).
+const PREPARE_LOCK: i64 = 0x0076_6e65_7874;
 
 /// The connection the router provides to every page render and server function.
 pub fn use_db() -> Result<DatabaseConnection, ServerFnError> {

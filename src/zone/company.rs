@@ -2,6 +2,8 @@
 
 use super::api::fetch_company;
 use super::{CnyRate, CompanyProfile, FINANCIAL_COLUMNS, FinancialYear};
+use crate::accounts::api::fetch_liaison;
+use crate::accounts::use_viewer;
 use crate::app::{NotFound, PageMeta};
 use crate::i18n::{Lang, Localized, format_number, tr, tr_args, use_lang};
 use crate::ui::LocalizedText;
@@ -57,6 +59,7 @@ fn CompanyProfileView(lang: Lang, profile: CompanyProfile) -> impl IntoView {
         cny_rate,
     } = profile;
     let title = format!("{} ({mic}: {symbol})", name.text);
+    let liaison_key = (mic.clone(), symbol.clone());
     let structured = organization_json_ld(
         &name.text,
         local_name.as_deref(),
@@ -113,18 +116,64 @@ fn CompanyProfileView(lang: Lang, profile: CompanyProfile) -> impl IntoView {
                 {cooperation_note.map(|text| view! { <p><LocalizedText text /></p> })}
             </section>
             <Financials lang years=financials rate=cny_rate />
-            <section class="company-section" aria-labelledby="liaison">
-                <h2 id="liaison">{tr(lang, "company-liaison")}</h2>
-                <p>{tr(lang, "company-liaison-signin")}</p>
-                <p>
-                    <a class="button primary" href=format!("/{}/login", lang.code())>{tr(lang, "company-liaison-cta")}</a>
-                </p>
-            </section>
+            <LiaisonSection lang mic=liaison_key.0 symbol=liaison_key.1 />
             <section class="company-section" aria-labelledby="roadshows">
                 <h2 id="roadshows">{tr(lang, "company-roadshows")}</h2>
                 <p class="muted">{tr(lang, "company-roadshows-none")}</p>
             </section>
         </article>
+    }
+}
+
+/// The exchange's liaison desk for verified enterprises, operators and the exchange's own
+/// partners; everyone else is told how to get it.
+#[component]
+fn LiaisonSection(lang: Lang, mic: String, symbol: String) -> impl IntoView {
+    let viewer = use_viewer();
+    let here = format!(
+        "/{}/zone/{mic}/{}",
+        lang.code(),
+        crate::ui::url::encode_component(&symbol)
+    );
+    let body = match viewer {
+        None => view! {
+            <p>{tr(lang, "company-liaison-signin")}</p>
+            <p>
+                <a class="button primary" href=format!("/{}/login?next={}", lang.code(), crate::ui::url::encode_component(&here))>
+                    {tr(lang, "company-liaison-cta")}
+                </a>
+            </p>
+        }
+        .into_any(),
+        Some(v) if !v.may_see_liaison(&mic) => {
+            view! { <p class="muted">{tr(lang, "company-liaison-verified-only")}</p> }.into_any()
+        }
+        Some(_) => {
+            let liaison = Resource::new(
+                move || (mic.clone(), symbol.clone()),
+                |(mic, symbol)| fetch_liaison(mic, symbol),
+            );
+            view! {
+                <Suspense fallback=move || view! { <p class="loading">{tr(lang, "zone-loading")}</p> }>
+                    {move || Suspend::new(async move {
+                        liaison.await.ok().flatten().map(|l| view! {
+                            <dl class="facts liaison">
+                                {l.name.map(|n| view! { <div class="fact"><dt>{tr(lang, "company-liaison-name")}</dt><dd>{n}</dd></div> })}
+                                {l.email.map(|e| view! { <div class="fact"><dt>{tr(lang, "form-email")}</dt><dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd></div> })}
+                                {l.phone.map(|p| view! { <div class="fact"><dt>{tr(lang, "register-phone")}</dt><dd>{p}</dd></div> })}
+                            </dl>
+                        })
+                    })}
+                </Suspense>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="company-section" aria-labelledby="liaison">
+            <h2 id="liaison">{tr(lang, "company-liaison")}</h2>
+            {body}
+        </section>
     }
 }
 

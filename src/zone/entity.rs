@@ -15,6 +15,11 @@ pub mod exchange {
         pub name_ms: String,
         pub name_th: String,
         pub website: Option<String>,
+        /// The exchange's liaison desk, shown only to verified enterprises, operators and the
+        /// exchange's own partner accounts.
+        pub liaison_name: Option<String>,
+        pub liaison_email: Option<String>,
+        pub liaison_phone: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

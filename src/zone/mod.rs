@@ -22,6 +22,21 @@ use crate::i18n::Localized;
 use crate::ui::url::encode_component;
 use serde::{Deserialize, Serialize};
 
+/// The industries companies and enterprises are classified in (`industry-*` messages).
+pub const INDUSTRIES: [&str; 11] = [
+    "plantation",
+    "energy",
+    "technology",
+    "healthcare",
+    "consumer",
+    "industrial",
+    "transport",
+    "property",
+    "materials",
+    "utilities",
+    "financials",
+];
+
 /// The cooperation intentions a company can declare, in display order.
 pub const INTENT_KINDS: [&str; 7] = [
     "technology",

@@ -517,6 +517,31 @@ pub async fn company_profile(
     }))
 }
 
+/// The liaison desk of the exchange listing `symbol` on `mic`; `None` when no such company.
+pub async fn liaison(
+    db: &impl ConnectionTrait,
+    mic: &str,
+    symbol: &str,
+) -> Result<Option<crate::accounts::Liaison>, DbErr> {
+    let listed = company::Entity::find()
+        .filter(company::Column::ExchangeMic.eq(mic))
+        .filter(company::Column::Symbol.eq(symbol))
+        .count(db)
+        .await?
+        > 0;
+    if !listed {
+        return Ok(None);
+    }
+    Ok(exchange::Entity::find_by_id(mic)
+        .one(db)
+        .await?
+        .map(|e| crate::accounts::Liaison {
+            name: e.liaison_name,
+            email: e.liaison_email,
+            phone: e.liaison_phone,
+        }))
+}
+
 /// `(mic, symbol)` of the companies in listing order, `limit` of them after `offset`.
 pub async fn company_keys(
     db: &impl ConnectionTrait,

@@ -15,40 +15,81 @@ pub fn backend_name() -> &'static str {
     }
 }
 
+/// Where a test's data lives: a PostgreSQL schema of its own, or SQLite.
+enum Target {
+    Postgres { url: String, schema: String },
+    Sqlite,
+}
+
+impl Target {
+    fn new() -> Target {
+        match std::env::var("VNEXT_TEST_DATABASE_URL") {
+            Ok(url) if url.starts_with("postgres") => Target::Postgres {
+                url,
+                schema: format!(
+                    "t_{}_{}",
+                    std::process::id(),
+                    NEXT.fetch_add(1, Ordering::Relaxed)
+                ),
+            },
+            _ => Target::Sqlite,
+        }
+    }
+
+    /// A new pool; the PostgreSQL schema is created on first use.
+    async fn connect(&self, sqlite_url: &str) -> DatabaseConnection {
+        match self {
+            Target::Postgres { url, schema } => {
+                let admin = Database::connect(url)
+                    .await
+                    .expect("connect to the PostgreSQL test database");
+                admin
+                    .execute_unprepared(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"))
+                    .await
+                    .expect("create schema");
+                admin.close().await.ok();
+                let mut options = ConnectOptions::new(url.clone());
+                options
+                    .set_schema_search_path(schema.clone())
+                    .max_connections(4)
+                    .sqlx_logging(false);
+                let db = Database::connect(options)
+                    .await
+                    .expect("connect to the test schema");
+                assert_eq!(db.get_database_backend(), sea_orm::DbBackend::Postgres);
+                db
+            }
+            Target::Sqlite => vnext::db::connect(sqlite_url).await.expect("SQLite"),
+        }
+    }
+}
+
 /// An empty, migrated database; with the demo companies when `demo` is set.
 pub async fn database(demo: bool) -> DatabaseConnection {
-    let db = match std::env::var("VNEXT_TEST_DATABASE_URL") {
-        Ok(url) if url.starts_with("postgres") => {
-            let schema = format!(
-                "t_{}_{}",
-                std::process::id(),
-                NEXT.fetch_add(1, Ordering::Relaxed)
-            );
-            let admin = Database::connect(&url)
-                .await
-                .expect("connect to the PostgreSQL test database");
-            admin
-                .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
-                .await
-                .expect("create schema");
-            admin.close().await.ok();
-            let mut options = ConnectOptions::new(url);
-            options
-                .set_schema_search_path(schema)
-                .max_connections(4)
-                .sqlx_logging(false);
-            let db = Database::connect(options)
-                .await
-                .expect("connect to the test schema");
-            assert_eq!(db.get_database_backend(), sea_orm::DbBackend::Postgres);
-            db
-        }
-        _ => vnext::db::connect("sqlite::memory:")
-            .await
-            .expect("in-memory SQLite"),
-    };
+    let db = Target::new().connect("sqlite::memory:").await;
     vnext::db::prepare(&db, demo)
         .await
         .expect("migrate and seed");
     db
+}
+
+/// Two independent connection pools to one fresh, migrated database with the demo companies,
+/// as two app instances behind a load balancer have. On SQLite that is a scratch file.
+pub async fn database_pair() -> (DatabaseConnection, DatabaseConnection) {
+    let dir = std::env::temp_dir().join("vnext-tests");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join(format!(
+        "{}-{}.sqlite",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_file(&file);
+    let sqlite_url = format!("sqlite://{}", file.display());
+    let target = Target::new();
+    let first = target.connect(&sqlite_url).await;
+    vnext::db::prepare(&first, true)
+        .await
+        .expect("migrate and seed");
+    let second = target.connect(&sqlite_url).await;
+    (first, second)
 }

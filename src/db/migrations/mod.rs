@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 mod m20261126_000001_zone;
 mod m20261126_000002_exchange_rates;
 mod m20261126_000003_company_search;
+mod m20261126_000004_accounts;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_zone::Migration),
             Box::new(m20261126_000002_exchange_rates::Migration),
             Box::new(m20261126_000003_company_search::Migration),
+            Box::new(m20261126_000004_accounts::Migration),
         ]
     }
 }

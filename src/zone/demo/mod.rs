@@ -14,6 +14,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     PaginatorTrait, Set, TransactionTrait,
 };
+use std::collections::HashMap;
 
 pub const DEMO_COMPANIES: usize = 64;
 
@@ -475,12 +476,13 @@ pub async fn ensure_rates(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// Inserts the exchanges, each only if missing.
+/// Inserts the exchanges, each only if missing, with a fictional liaison desk.
 pub async fn ensure_exchanges(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     for (mic, country, names, website) in EXCHANGES {
         if exchange::Entity::find_by_id(mic).one(db).await?.is_some() {
             continue;
         }
+        let desk = mic.to_lowercase();
         exchange::ActiveModel {
             mic: Set(mic.to_owned()),
             country: Set(country.to_owned()),
@@ -489,6 +491,12 @@ pub async fn ensure_exchanges(db: &impl ConnectionTrait) -> Result<(), DbErr> {
             name_ms: Set(names[2].to_owned()),
             name_th: Set(names[3].to_owned()),
             website: Set(Some(website.to_owned())),
+            liaison_name: Set(Some(format!("V-Next liaison desk {mic}"))),
+            liaison_email: Set(Some(format!("liaison-{desk}@vnext.example"))),
+            liaison_phone: Set(Some(format!(
+                "+86 755 8866 {:04}",
+                mic.len() * 1000 + mic.as_bytes()[1] as usize
+            ))),
         }
         .insert(db)
         .await?;
@@ -496,35 +504,45 @@ pub async fn ensure_exchanges(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// Inserts companies with their texts, intents and financial years.
+/// Companies per round trip: a batch of financial years stays under SQLite's 32,766 bound
+/// parameters and PostgreSQL's 65,535.
+const BATCH: usize = 500;
+
+/// Inserts companies with their texts, intents and financial years, a batch per statement.
 pub async fn insert(
     db: &impl ConnectionTrait,
     companies: impl IntoIterator<Item = NewCompany>,
 ) -> Result<(), DbErr> {
     let now = Utc::now();
-    for c in companies {
-        let saved = company::ActiveModel {
+    let mut companies = companies.into_iter().peekable();
+    while companies.peek().is_some() {
+        let batch: Vec<NewCompany> = companies.by_ref().take(BATCH).collect();
+        let rows = batch.iter().map(|c| company::ActiveModel {
             id: NotSet,
             exchange_mic: Set(c.mic.to_owned()),
-            symbol: Set(c.symbol),
+            symbol: Set(c.symbol.clone()),
             market: Set(c.market.to_owned()),
             industry: Set(c.industry.to_owned()),
             sector: Set(c.sector.to_owned()),
             country: Set(c.country.to_owned()),
             local_lang: Set(c.local_lang.map(|l| l.code().to_owned())),
-            website: Set(Some(c.website)),
+            website: Set(Some(c.website.clone())),
             listing_date: Set(Some(c.listing_date)),
             green: Set(c.green),
             created_at: Set(now),
             updated_at: Set(now),
-        }
-        .insert(db)
-        .await?;
-        let id = saved.id;
-        let texts = c
-            .texts
+        });
+        // RETURNING promises no order, so ids are matched back by the unique (exchange, symbol).
+        let ids: HashMap<(String, String), i32> = company::Entity::insert_many(rows)
+            .exec_with_returning(db)
+            .await?
             .into_iter()
-            .map(
+            .map(|m| ((m.exchange_mic, m.symbol), m.id))
+            .collect();
+        let (mut texts, mut intents, mut years) = (Vec::new(), Vec::new(), Vec::new());
+        for c in batch {
+            let id = ids[&(c.mic.to_owned(), c.symbol)];
+            texts.extend(c.texts.into_iter().map(
                 |(lang, name, business, advantages, cooperation)| company_text::ActiveModel {
                     company_id: Set(id),
                     lang: Set(lang.code().to_owned()),
@@ -533,41 +551,47 @@ pub async fn insert(
                     advantages: Set(advantages),
                     cooperation_note: Set(Some(cooperation)),
                 },
-            );
-        company_text::Entity::insert_many(texts)
-            .exec_without_returning(db)
-            .await?;
-        let intents =
-            c.intents
-                .into_iter()
-                .map(|(kind, industry)| cooperation_intent::ActiveModel {
+            ));
+            intents.extend(c.intents.into_iter().map(|(kind, industry)| {
+                cooperation_intent::ActiveModel {
                     id: NotSet,
                     company_id: Set(id),
                     kind: Set(kind.to_owned()),
                     target_industry: Set(industry.map(str::to_owned)),
                     target_region: Set(Some("CN".to_owned())),
-                });
-        cooperation_intent::Entity::insert_many(intents)
-            .exec_without_returning(db)
-            .await?;
-        let years = c.years.into_iter().map(|y| {
-            let mut y: financial_year::ActiveModel = financial_year::Model {
-                company_id: id,
-                ..y
-            }
-            .into();
-            y.company_id = Set(id);
-            y
-        });
-        financial_year::Entity::insert_many(years)
-            .exec_without_returning(db)
-            .await?;
+                }
+            }));
+            years.extend(c.years.into_iter().map(|y| {
+                let mut y: financial_year::ActiveModel = financial_year::Model {
+                    company_id: id,
+                    ..y
+                }
+                .into();
+                y.company_id = Set(id);
+                y
+            }));
+        }
+        if !texts.is_empty() {
+            company_text::Entity::insert_many(texts)
+                .exec_without_returning(db)
+                .await?;
+        }
+        if !intents.is_empty() {
+            cooperation_intent::Entity::insert_many(intents)
+                .exec_without_returning(db)
+                .await?;
+        }
+        if !years.is_empty() {
+            financial_year::Entity::insert_many(years)
+                .exec_without_returning(db)
+                .await?;
+        }
     }
     Ok(())
 }
 
 /// Fills an empty database with `count` generated companies (the demo set first), in
-/// transactions of a thousand so a benchmark's 100,000 need no more memory than a thousand.
+/// transactions of ten thousand so a benchmark's 100,000 need no more memory than that.
 pub async fn seed_generated(db: &DatabaseConnection, count: usize) -> Result<(), DbErr> {
     if company::Entity::find().count(db).await? > 0 {
         return Err(DbErr::Custom(
@@ -576,25 +600,24 @@ pub async fn seed_generated(db: &DatabaseConnection, count: usize) -> Result<(),
     }
     ensure_exchanges(db).await?;
     ensure_rates(db).await?;
-    for start in (0..count).step_by(1000) {
+    for start in (0..count).step_by(10_000) {
         let txn = db.begin().await?;
-        insert(&txn, (start..count.min(start + 1000)).map(company)).await?;
+        insert(&txn, (start..count.min(start + 10_000)).map(company)).await?;
         txn.commit().await?;
     }
     Ok(())
 }
 
 /// Loads the demo set into an empty database; a database that has any exchange is left alone.
-/// Returns whether anything was loaded.
-pub async fn load(db: &DatabaseConnection) -> Result<bool, DbErr> {
+/// Returns whether anything was loaded. Run it in a transaction (as `db::prepare` does), so a
+/// failure leaves nothing half-loaded.
+pub async fn load(db: &impl ConnectionTrait) -> Result<bool, DbErr> {
     if exchange::Entity::find().count(db).await? > 0 {
         return Ok(false);
     }
-    let txn = db.begin().await?;
-    ensure_exchanges(&txn).await?;
-    ensure_rates(&txn).await?;
-    insert(&txn, (0..DEMO_COMPANIES).map(company)).await?;
-    txn.commit().await?;
+    ensure_exchanges(db).await?;
+    ensure_rates(db).await?;
+    insert(db, (0..DEMO_COMPANIES).map(company)).await?;
     Ok(true)
 }
 

@@ -1,0 +1,114 @@
+import { expect, test } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+
+// Fails on any browser console error (a CSP violation is one) or uncaught exception. Chromium
+// also logs a refused form's 422 as an error: that one is the expected answer.
+let problems: string[] = [];
+const expected = /Failed to load resource: the server responded with a status of 422/;
+test.beforeEach(({ page }) => {
+  problems = [];
+  page.on("console", (m) => m.type() === "error" && !expected.test(m.text()) && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+});
+test.afterEach(() => {
+  expect(problems, "browser console errors").toEqual([]);
+});
+
+const root = path.resolve(__dirname, "../..");
+const database = process.env.E2E_DATABASE ?? "target/e2e/vnext.sqlite";
+const passphrase = "Penang palm oil partners 2026";
+const operator = `ops-${Date.now()}@vnext.example`;
+
+// 91440300MA5F + 5 digits, completed with the GB 32100 check character.
+function creditCode(seed: number): string {
+  const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  const prefix = `91440300MA5F${String(seed).padStart(5, "0")}`;
+  let sum = 0;
+  let weight = 1;
+  for (const c of prefix) {
+    sum += alphabet.indexOf(c) * weight;
+    weight = (weight * 3) % 31;
+  }
+  return prefix + alphabet[(31 - (sum % 31)) % 31];
+}
+
+test.beforeAll(() => {
+  // Operators are created on the command line, as in production.
+  execFileSync(process.env.E2E_SERVER ?? "target/debug/vnext", ["admin", "create-operator", "--email", operator, "--password-stdin"], {
+    cwd: root,
+    input: `${passphrase}\n`,
+    env: { ...process.env, DATABASE_URL: `sqlite://${database}`, RUST_LOG: "warn" },
+  });
+});
+
+test("a wrong credit code shows the localized error in Thai", async ({ page }) => {
+  await page.goto("/th/register");
+  await expect(page.locator("html")).toHaveAttribute("lang", "th");
+  await page.getByLabel("ชื่อบริษัท (ภาษาจีน)").fill("曼谷示例贸易有限公司");
+  const code = creditCode(4242);
+  const wrong = code.slice(0, 17) + (code.endsWith("0") ? "1" : "0");
+  await page.getByLabel("รหัสเครดิตสังคมแบบรวม (USCC)").fill(wrong);
+  await page.getByRole("button", { name: "ลงทะเบียน" }).click();
+  const error = page.locator("#field-uscc-error");
+  await expect(error).toContainText(`ตัวตรวจสอบต้องเป็น "${code.slice(-1)}"`);
+  await expect(page.getByLabel("ชื่อบริษัท (ภาษาจีน)")).toHaveValue("曼谷示例贸易有限公司");
+  await expect(page.getByLabel("รหัสเครดิตสังคมแบบรวม (USCC)")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("register, an operator verifies, the enterprise signs in and sees its profile", async ({ page, browser }) => {
+  const email = `li.wei.${Date.now()}@example.com`;
+  const code = creditCode(Date.now() % 100000);
+
+  await page.goto("/en/register");
+  await page.getByLabel("Company name (Chinese)").fill("深圳海丝新能源有限公司");
+  await page.getByLabel("Company name (English, optional)").fill("Shenzhen Maritime Silk New Energy Co., Ltd.");
+  await page.getByLabel("Unified Social Credit Code").fill(code.toLowerCase());
+  await page.getByLabel("Type of enterprise").selectOption("sme");
+  await page.getByLabel("Industry").selectOption("energy");
+  await page.getByLabel("Name of the contact person").fill("Li Wei");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Phone").fill("+86 755 8888 6666");
+  await page.getByLabel("Password", { exact: true }).fill(passphrase);
+  await page.getByLabel("Repeat the password").fill(passphrase);
+  await page.getByLabel(/I accept the terms of use/).check();
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page).toHaveURL(/\/en\/login\?notice=registered$/);
+  await expect(page.locator(".notice")).toContainText("Thank you for registering");
+
+  // The operator, in a browser of their own.
+  const ops = await browser.newContext();
+  const console = await ops.newPage();
+  await console.goto("/en/login");
+  await console.getByLabel("Email").fill(operator);
+  await console.getByLabel("Password").fill(passphrase);
+  await console.getByRole("button", { name: "Sign in" }).click();
+  await expect(console).toHaveURL(/\/en\/account$/);
+  await console.getByRole("link", { name: "Operator console" }).first().click();
+  const row = console.locator(`tr[data-email="${email}"]`);
+  await expect(row).toContainText("深圳海丝新能源有限公司");
+  await expect(row).toContainText("Guangdong");
+  await row.getByRole("button", { name: "Verify" }).click();
+  await expect(console.locator(".notice")).toHaveText("Done.");
+  await expect(console.locator(`details[data-recipient="${email}"]`).first()).toContainText("Your enterprise is verified");
+  await ops.close();
+
+  // The enterprise signs in and sees its profile, verified.
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(passphrase);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText("深圳海丝新能源有限公司");
+  await expect(page.locator("main")).toContainText(code);
+  await expect(page.locator("main")).toContainText("Verified");
+
+  // Verified enterprises see the liaison desk on company pages.
+  await page.goto("/en/zone");
+  await page.locator("li.company-card a").first().click();
+  await expect(page.locator(".liaison")).toContainText("@vnext.example");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.locator(".notice")).toHaveText("You are signed out.");
+  await page.goto("/en/account");
+  await expect(page).toHaveURL(/\/en\/login\?next=/);
+});

@@ -1,0 +1,44 @@
+//! Server functions for signed-in pages. Each checks the caller itself: they are reachable by
+//! anyone who can send a POST.
+
+use super::{Liaison, MyAccount};
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+/// Refuses the call with 403 (or 401 when nobody is signed in).
+#[cfg(feature = "ssr")]
+pub fn forbidden(signed_in: bool) -> ServerFnError {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(if signed_in {
+            http::StatusCode::FORBIDDEN
+        } else {
+            http::StatusCode::UNAUTHORIZED
+        });
+    }
+    ServerFnError::new("forbidden")
+}
+
+/// The signed-in account's own record; `None` for anonymous callers.
+#[server(endpoint = "my_account")]
+pub async fn fetch_my_account(lang: Lang) -> Result<Option<MyAccount>, ServerFnError> {
+    let Some(viewer) = super::use_viewer() else {
+        return Ok(None);
+    };
+    let db = crate::db::use_db()?;
+    super::server::my_account(&db, lang, &viewer)
+        .await
+        .map_err(crate::db::internal)
+}
+
+/// The liaison desk for a company: only for viewers allowed to see it.
+#[server(endpoint = "liaison")]
+pub async fn fetch_liaison(mic: String, symbol: String) -> Result<Option<Liaison>, ServerFnError> {
+    let viewer = super::use_viewer();
+    if !viewer.as_ref().is_some_and(|v| v.may_see_liaison(&mic)) {
+        return Err(forbidden(viewer.is_some()));
+    }
+    let db = crate::db::use_db()?;
+    crate::zone::server::liaison(&db, &mic, &symbol)
+        .await
+        .map_err(crate::db::internal)
+}

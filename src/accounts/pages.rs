@@ -1,0 +1,342 @@
+//! Registration, sign-in, the account page and the password pages. Plain server-rendered forms:
+//! they work without JavaScript and post to the handlers in `handlers.rs`, which re-render the
+//! page with the typed values and localized errors when something is wrong.
+
+use super::api::fetch_my_account;
+use super::forms::{Banner, Field, use_feedback};
+use super::password::MIN_CHARS;
+use super::uscc::PROVINCES;
+use super::{ENTERPRISE_KINDS, MyAccount, Role, Status, use_viewer};
+use crate::app::PageMeta;
+use crate::i18n::{Lang, tr, tr_args, use_lang};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// Sends anonymous visitors to the sign-in page, coming back here afterwards.
+pub fn require_sign_in(lang: Lang, here: &str) -> bool {
+    if use_viewer().is_some() {
+        return true;
+    }
+    // A plain 302 whatever the request accepts (`leptos_axum::redirect` only sets the status
+    // for requests that ask for HTML).
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let login = format!(
+            "/{}/login?next={}",
+            lang.code(),
+            crate::ui::url::encode_component(here)
+        );
+        if let Ok(location) = http::HeaderValue::from_str(&login) {
+            response.set_status(http::StatusCode::FOUND);
+            response.insert_header(http::header::LOCATION, location);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = (lang, here);
+    false
+}
+
+/// The localized "not allowed" page, answered with status 403.
+#[component]
+pub fn Forbidden() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::FORBIDDEN);
+    }
+    let lang = use_lang();
+    view! {
+        <PageMeta title=tr(lang, "error-forbidden-title") description=tr(lang, "error-forbidden-body") />
+        <section class="not-found">
+            <h1>{tr(lang, "error-forbidden-title")}</h1>
+            <p>{tr(lang, "error-forbidden-body")}</p>
+        </section>
+    }
+}
+
+/// A success message named by `?notice=` after a redirect, from a fixed list.
+#[component]
+pub fn Notice() -> impl IntoView {
+    const NOTICES: [&str; 8] = [
+        "registered",
+        "signed-out",
+        "password-changed",
+        "reset-sent",
+        "reset-done",
+        "decided",
+        "partner-created",
+        "signed-in",
+    ];
+    let lang = use_lang();
+    let notice = use_query_map().with_untracked(|q| q.get("notice"));
+    notice
+        .filter(|n| NOTICES.contains(&n.as_str()))
+        .map(|n| view! { <p class="notice" role="status">{tr(lang, &format!("notice-{n}"))}</p> })
+}
+
+fn options(
+    lang: Lang,
+    codes: &[&'static str],
+    prefix: &str,
+    selected: &str,
+) -> impl IntoView + use<> {
+    codes
+        .iter()
+        .map(|code| {
+            let label = tr(lang, &format!("{prefix}{code}"));
+            let chosen = *code == selected;
+            view! { <option value=*code selected=chosen>{label}</option> }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Select(
+    name: &'static str,
+    label: String,
+    codes: &'static [&'static str],
+    prefix: &'static str,
+    #[prop(optional)] empty: Option<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let feedback = use_feedback();
+    let selected = feedback.value(name);
+    let error = feedback.error_for(name);
+    let id = format!("field-{name}");
+    let described = error.as_ref().map(|_| format!("{id}-error"));
+    let required = empty.is_none();
+    let invalid = error.is_some();
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name required=required aria-describedby=described.clone()>
+                {match empty {
+                    Some(text) => view! { <option value="">{text}</option> }.into_any(),
+                    None => view! { <option value="" disabled=true selected=selected.is_empty()>"—"</option> }.into_any(),
+                }}
+                {options(lang, codes, prefix, &selected)}
+            </select>
+            {error.map(|e| view! { <p class="field-error" id=described.clone()>{e}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let lang = use_lang();
+    let feedback = use_feedback();
+    let terms_error = feedback.error_for("terms");
+    let terms_checked = feedback.value("terms") == "on";
+    let terms_invalid = terms_error.is_some();
+    let password_hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
+    view! {
+        <PageMeta title=tr(lang, "register-title") description=tr(lang, "register-intro") />
+        <section class="form-page">
+            <h1>{tr(lang, "register-title")}</h1>
+            <p class="lead">{tr(lang, "register-intro")}</p>
+            <Banner />
+            <form method="post" action=format!("/{}/register", lang.code()) class="stacked-form" novalidate=true>
+                <fieldset>
+                    <legend>{tr(lang, "register-company")}</legend>
+                    <Field name="name_zh" label=tr(lang, "register-name-zh") autocomplete="organization" />
+                    <Field name="name_en" label=tr(lang, "register-name-en") required=false />
+                    <Field name="uscc" label=tr(lang, "register-uscc") hint=tr(lang, "register-uscc-hint") />
+                    <Select name="kind" label=tr(lang, "register-kind") codes=&ENTERPRISE_KINDS prefix="kind-" />
+                    <Select name="industry" label=tr(lang, "register-industry") codes=&crate::zone::INDUSTRIES prefix="industry-" />
+                    <Select name="region" label=tr(lang, "register-region") codes=&PROVINCES prefix="region-" empty=tr(lang, "register-region-auto") />
+                </fieldset>
+                <fieldset>
+                    <legend>{tr(lang, "register-contact")}</legend>
+                    <Field name="contact_name" label=tr(lang, "register-contact-name") autocomplete="name" />
+                    <Field name="email" label=tr(lang, "form-email") kind="email" autocomplete="email" />
+                    <Field name="phone" label=tr(lang, "register-phone") kind="tel" autocomplete="tel" />
+                    <Field name="password" label=tr(lang, "form-password") kind="password" autocomplete="new-password" hint=password_hint />
+                    <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
+                </fieldset>
+                <div class="field checkbox" class:invalid=terms_invalid>
+                    <label>
+                        <input type="checkbox" name="terms" checked=terms_checked aria-describedby=terms_error.as_ref().map(|_| "field-terms-error") />
+                        " "
+                        {tr(lang, "register-terms")}
+                    </label>
+                    {terms_error.map(|e| view! { <p class="field-error" id="field-terms-error">{e}</p> })}
+                </div>
+                <button type="submit" class="button primary">{tr(lang, "register-submit")}</button>
+            </form>
+            <p>{tr(lang, "register-have-account")} " " <a href=format!("/{}/login", lang.code())>{tr(lang, "nav-login")}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let lang = use_lang();
+    let next = use_query_map()
+        .with_untracked(|q| q.get("next"))
+        .unwrap_or_default();
+    view! {
+        <PageMeta title=tr(lang, "login-title") description=tr(lang, "login-intro") />
+        <section class="form-page narrow">
+            <h1>{tr(lang, "login-title")}</h1>
+            <Notice />
+            <Banner />
+            <form method="post" action=format!("/{}/login", lang.code()) class="stacked-form">
+                <input type="hidden" name="next" value=next />
+                <Field name="email" label=tr(lang, "form-email") kind="email" autocomplete="username" />
+                <Field name="password" label=tr(lang, "form-password") kind="password" autocomplete="current-password" />
+                <button type="submit" class="button primary">{tr(lang, "login-submit")}</button>
+            </form>
+            <p><a href=format!("/{}/password/forgot", lang.code())>{tr(lang, "login-forgot")}</a></p>
+            <p>{tr(lang, "login-no-account")} " " <a href=format!("/{}/register", lang.code())>{tr(lang, "nav-register")}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let lang = use_lang();
+    if !require_sign_in(lang, &format!("/{}/account", lang.code())) {
+        return ().into_any();
+    }
+    let account = Resource::new(|| (), move |_| fetch_my_account(lang));
+    view! {
+        <PageMeta title=tr(lang, "account-title") description=tr(lang, "account-title") />
+        <section class="form-page">
+            <h1>{tr(lang, "account-title")}</h1>
+            <Notice />
+            <Suspense fallback=move || view! { <p class="loading">{tr(lang, "zone-loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match account.await {
+                        Ok(Some(account)) => view! { <AccountDetails lang account /> }.into_any(),
+                        _ => view! { <p class="error" role="alert">{tr(lang, "zone-load-error")}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn AccountDetails(lang: Lang, account: MyAccount) -> impl IntoView {
+    let row = |key: &str, value: String| {
+        view! {
+            <div class="fact">
+                <dt>{tr(lang, key)}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    let status_note = match account.status {
+        Status::Pending => Some(tr(lang, "account-pending-note")),
+        Status::Rejected => Some(tr_args(
+            lang,
+            "account-rejected-note",
+            &[(
+                "reason",
+                account.status_reason.clone().unwrap_or_default().into(),
+            )],
+        )),
+        _ => None,
+    };
+    let enterprise = account.enterprise.map(|e| {
+        view! {
+            <h2>{e.name_zh.clone()}</h2>
+            <dl class="facts">
+                {e.name_en.map(|n| row("register-name-en", n))}
+                {row("register-uscc", e.uscc)}
+                {row("register-kind", tr(lang, &format!("kind-{}", e.kind)))}
+                {row("register-industry", tr(lang, &format!("industry-{}", e.industry)))}
+                {row("register-region", tr(lang, &format!("region-{}", e.region)))}
+                {row("register-contact-name", e.contact_name)}
+                {row("register-phone", e.phone)}
+            </dl>
+        }
+    });
+    let exchange = account.exchange.map(|(mic, name, listed)| {
+        view! {
+            <dl class="facts">
+                {row("account-exchange", format!("{name} ({mic})"))}
+                {row("account-listed", listed.to_string())}
+            </dl>
+        }
+    });
+    let console = (account.role == Role::Operator).then(|| {
+        view! { <p><a class="button primary" href=format!("/{}/admin", lang.code())>{tr(lang, "nav-admin")}</a></p> }
+    });
+    view! {
+        <dl class="facts">
+            {row("form-email", account.email)}
+            {row("account-role", tr(lang, &format!("role-{}", account.role.code())))}
+            {row("account-status", tr(lang, &format!("status-{}", account.status.code())))}
+        </dl>
+        {status_note.map(|n| view! { <p class="notice">{n}</p> })}
+        {enterprise}
+        {exchange}
+        {console}
+        <p><a href=format!("/{}/account/password", lang.code())>{tr(lang, "password-change-title")}</a></p>
+    }
+}
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let lang = use_lang();
+    if !require_sign_in(lang, &format!("/{}/account/password", lang.code())) {
+        return ().into_any();
+    }
+    let hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
+    view! {
+        <PageMeta title=tr(lang, "password-change-title") description=tr(lang, "password-change-title") />
+        <section class="form-page narrow">
+            <h1>{tr(lang, "password-change-title")}</h1>
+            <Banner />
+            <form method="post" action=format!("/{}/account/password", lang.code()) class="stacked-form">
+                <Field name="current_password" label=tr(lang, "password-current") kind="password" autocomplete="current-password" />
+                <Field name="password" label=tr(lang, "password-new") kind="password" autocomplete="new-password" hint />
+                <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
+                <button type="submit" class="button primary">{tr(lang, "password-change-submit")}</button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <PageMeta title=tr(lang, "forgot-title") description=tr(lang, "forgot-intro") />
+        <section class="form-page narrow">
+            <h1>{tr(lang, "forgot-title")}</h1>
+            <p class="lead">{tr(lang, "forgot-intro")}</p>
+            <Notice />
+            <Banner />
+            <form method="post" action=format!("/{}/password/forgot", lang.code()) class="stacked-form">
+                <Field name="email" label=tr(lang, "form-email") kind="email" autocomplete="email" />
+                <button type="submit" class="button primary">{tr(lang, "forgot-submit")}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let lang = use_lang();
+    let feedback = use_feedback();
+    let token = use_query_map()
+        .with_untracked(|q| q.get("token"))
+        .unwrap_or_else(|| feedback.value("token"));
+    let hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
+    view! {
+        <PageMeta title=tr(lang, "reset-title") description=tr(lang, "reset-title") />
+        <section class="form-page narrow">
+            <h1>{tr(lang, "reset-title")}</h1>
+            <Banner />
+            <form method="post" action=format!("/{}/password/reset", lang.code()) class="stacked-form">
+                <input type="hidden" name="token" value=token />
+                <Field name="password" label=tr(lang, "password-new") kind="password" autocomplete="new-password" hint />
+                <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
+                <button type="submit" class="button primary">{tr(lang, "reset-submit")}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,128 @@
+//! Password rules (OWASP ASVS 5.0): at least 8 characters, long passphrases kept whole, the
+//! 10,000 most common passwords refused, Argon2id hashes.
+
+pub const MIN_CHARS: usize = 8;
+/// Generous: a passphrase of 64 characters and more is accepted exactly as typed; the bound
+/// only keeps hashing work per request in check.
+pub const MAX_CHARS: usize = 512;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weakness {
+    TooShort,
+    TooLong,
+    Common,
+    SameAsEmail,
+}
+
+impl Weakness {
+    /// The Fluent key of the message.
+    pub fn key(self) -> &'static str {
+        match self {
+            Weakness::TooShort => "password-too-short",
+            Weakness::TooLong => "password-too-long",
+            Weakness::Common => "password-common",
+            Weakness::SameAsEmail => "password-same-as-email",
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use server::*;
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use argon2::Argon2;
+    use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+    use std::collections::HashSet;
+    use std::sync::LazyLock;
+
+    /// The first 10,000 lines of SecLists' "10 million password list" (OWASP SecLists, CC BY-SA
+    /// 3.0), most common first. See README, "Credits".
+    static COMMON: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| include_str!("common-passwords.txt").lines().collect());
+
+    /// Checks a new password; the password is never altered (no trimming, no truncation).
+    pub fn check(password: &str, email: &str) -> Result<(), Weakness> {
+        let chars = password.chars().count();
+        if chars < MIN_CHARS {
+            return Err(Weakness::TooShort);
+        }
+        if chars > MAX_CHARS {
+            return Err(Weakness::TooLong);
+        }
+        if COMMON.contains(password) || COMMON.contains(password.to_lowercase().as_str()) {
+            return Err(Weakness::Common);
+        }
+        if password.eq_ignore_ascii_case(email.trim()) {
+            return Err(Weakness::SameAsEmail);
+        }
+        Ok(())
+    }
+
+    /// An Argon2id hash in PHC format, with a fresh random salt.
+    pub fn hash(password: &str) -> String {
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt).expect("the operating system's random source");
+        let salt = SaltString::encode_b64(&salt).expect("16 bytes is a valid salt");
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .expect("Argon2 with default parameters")
+            .to_string()
+    }
+
+    pub fn verify(password: &str, hash: &str) -> bool {
+        PasswordHash::new(hash).is_ok_and(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+    }
+
+    /// A hash to verify against when the account does not exist, so that unknown and known
+    /// emails take the same time to refuse.
+    pub static DECOY_HASH: LazyLock<String> = LazyLock::new(|| hash("decoy password, never used"));
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_shipped_list_has_ten_thousand_passwords() {
+            assert_eq!(COMMON.len(), 10_000);
+            assert!(COMMON.contains("password") && COMMON.contains("123456"));
+        }
+
+        #[test]
+        fn rules() {
+            let email = "ops@example.com";
+            assert_eq!(check("short7!", email), Err(Weakness::TooShort));
+            assert_eq!(check("password", email), Err(Weakness::Common));
+            assert_eq!(check("PASSWORD1", email), Err(Weakness::Common));
+            assert_eq!(check("iloveyou", email), Err(Weakness::Common));
+            assert_eq!(check("OPS@example.com", email), Err(Weakness::SameAsEmail));
+            assert_eq!(
+                check(&"x".repeat(MAX_CHARS + 1), email),
+                Err(Weakness::TooLong)
+            );
+            assert_eq!(check("palm oil to Penang 2026", email), Ok(()));
+            // Eight characters, counted as characters rather than bytes.
+            assert_eq!(check("棕榈油合作伙伴泰", email), Ok(()));
+        }
+
+        #[test]
+        fn long_passphrases_are_kept_whole() {
+            let long = "correct horse battery staple ".repeat(4);
+            assert!(long.chars().count() > 64);
+            let hashed = hash(&long);
+            assert!(hashed.starts_with("$argon2id$"));
+            assert!(verify(&long, &hashed));
+            // Changing the last character matters: nothing was truncated.
+            let mut other = long.clone();
+            other.pop();
+            other.push('!');
+            assert!(!verify(&other, &hashed));
+            assert!(!verify("anything", "not a hash"));
+        }
+    }
+}

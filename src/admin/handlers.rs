@@ -1,0 +1,119 @@
+//! The console's form posts. Each checks that a verified operator sent it.
+
+use crate::accounts::handlers::{Submission, answer_problem, field, lang_of};
+use crate::accounts::server::{self, Actor, Decision, Problem};
+use crate::accounts::{Role, Viewer};
+use crate::security::ClientIp;
+use crate::serve::AppState;
+use axum::extract::{Extension, Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use http::StatusCode;
+use http::request::Parts;
+
+fn operator(viewer: Option<Extension<Viewer>>, ip: &ClientIp) -> Result<Actor, StatusCode> {
+    match viewer {
+        Some(Extension(v)) if v.is_operator() => {
+            Ok(Actor::account(v.account_id, &v.email, ip.0.clone()))
+        }
+        Some(_) => Err(StatusCode::FORBIDDEN),
+        None => Err(StatusCode::UNAUTHORIZED),
+    }
+}
+
+/// `POST /{lang}/admin/accounts/{id}/{action}`: verify, reject (with a reason), suspend,
+/// reinstate; a partner is disabled and enabled the same way.
+pub async fn decide(
+    State(app): State<AppState>,
+    Path((lang, id, action)): Path<(String, i32, String)>,
+    Extension(ip): Extension<ClientIp>,
+    viewer: Option<Extension<Viewer>>,
+    Submission { parts, fields }: Submission,
+) -> Response {
+    let Some(lang) = lang_of(&lang) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let actor = match operator(viewer, &ip) {
+        Ok(actor) => actor,
+        Err(status) => return status.into_response(),
+    };
+    let decision = match action.as_str() {
+        "verify" => Decision::Verify,
+        "reject" => Decision::Reject(field(&fields, "reason").to_owned()),
+        "suspend" | "disable" => Decision::Suspend,
+        "reinstate" | "enable" => Decision::Reinstate,
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let console = format!("/{}/admin", lang.code());
+    match server::decide(&app.db, lang, id, decision, &actor).await {
+        Ok(_) => Redirect::to(&format!("{console}?notice=decided")).into_response(),
+        Err(problem) => {
+            answer_problem(
+                &app,
+                console_parts(parts, &console),
+                fields,
+                as_banner(problem),
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /{lang}/admin/partners`: a new partner account for one exchange.
+pub async fn create_partner(
+    State(app): State<AppState>,
+    Path(lang): Path<String>,
+    Extension(ip): Extension<ClientIp>,
+    viewer: Option<Extension<Viewer>>,
+    Submission { parts, fields }: Submission,
+) -> Response {
+    let Some(lang) = lang_of(&lang) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let actor = match operator(viewer, &ip) {
+        Ok(actor) => actor,
+        Err(status) => return status.into_response(),
+    };
+    let console = format!("/{}/admin", lang.code());
+    let result = server::create_staff(
+        &app.db,
+        lang,
+        Role::Partner,
+        field(&fields, "email"),
+        field(&fields, "password"),
+        Some(field(&fields, "exchange")),
+        &actor,
+    )
+    .await;
+    match result {
+        Ok(_) => Redirect::to(&format!("{console}?notice=partner-created")).into_response(),
+        Err(problem) => {
+            answer_problem(
+                &app,
+                console_parts(parts, &console),
+                fields,
+                as_banner(problem),
+            )
+            .await
+        }
+    }
+}
+
+/// The console has many small forms: their messages go on top of the page.
+fn as_banner(problem: Problem) -> Problem {
+    match problem {
+        Problem::Fields(errors) => Problem::Refused(
+            errors
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        other => other,
+    }
+}
+
+/// The console renders refusals, whichever path the form posted to.
+fn console_parts(mut parts: Parts, console: &str) -> Parts {
+    parts.uri = console.parse().expect("a console path is a valid URI");
+    parts
+}

@@ -1,0 +1,270 @@
+//! The console page: one section per task, each action a small same-origin form.
+
+use super::{AuditRow, Console, EnterpriseRow, OutboxRow, PartnerRow, fetch_console};
+use crate::accounts::forms::{Banner, Field};
+use crate::accounts::pages::{Forbidden, Notice, require_sign_in};
+use crate::accounts::{Status, use_viewer};
+use crate::app::PageMeta;
+use crate::i18n::{Lang, tr, use_lang};
+use leptos::prelude::*;
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let lang = use_lang();
+    if !require_sign_in(lang, &format!("/{}/admin", lang.code())) {
+        return ().into_any();
+    }
+    if !use_viewer().is_some_and(|v| v.is_operator()) {
+        return view! { <Forbidden /> }.into_any();
+    }
+    let console = Resource::new(|| (), move |_| fetch_console(lang));
+    view! {
+        <PageMeta title=tr(lang, "admin-title") description=tr(lang, "admin-title") />
+        <section class="console">
+            <h1>{tr(lang, "admin-title")}</h1>
+            <Notice />
+            <Banner />
+            <Suspense fallback=move || view! { <p class="loading">{tr(lang, "zone-loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match console.await {
+                        Ok(console) => view! { <ConsoleView lang console /> }.into_any(),
+                        Err(_) => view! { <p class="error" role="alert">{tr(lang, "zone-load-error")}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn ConsoleView(lang: Lang, console: Console) -> impl IntoView {
+    let Console {
+        pending,
+        enterprises,
+        partners,
+        exchanges,
+        outbox,
+        audit,
+    } = console;
+    view! {
+        <section aria-labelledby="pending">
+            <h2 id="pending">{tr(lang, "admin-pending")} " (" {pending.len()} ")"</h2>
+            {if pending.is_empty() {
+                view! { <p class="muted">{tr(lang, "admin-none")}</p> }.into_any()
+            } else {
+                view! { <EnterpriseTable lang rows=pending /> }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="enterprises">
+            <h2 id="enterprises">{tr(lang, "admin-enterprises")}</h2>
+            <EnterpriseTable lang rows=enterprises />
+        </section>
+        <section aria-labelledby="partners">
+            <h2 id="partners">{tr(lang, "admin-partners")}</h2>
+            <PartnerTable lang rows=partners />
+            <NewPartnerForm lang exchanges />
+        </section>
+        <section aria-labelledby="outbox">
+            <h2 id="outbox">{tr(lang, "admin-outbox")}</h2>
+            <OutboxList lang rows=outbox />
+        </section>
+        <section aria-labelledby="audit">
+            <h2 id="audit">{tr(lang, "admin-audit")}</h2>
+            <AuditTable lang rows=audit />
+        </section>
+    }
+}
+
+/// A one-button form posting `action` for an account.
+#[component]
+fn ActionButton(lang: Lang, id: i32, action: &'static str) -> impl IntoView {
+    view! {
+        <form method="post" action=format!("/{}/admin/accounts/{id}/{action}", lang.code()) class="inline-form">
+            <button type="submit" class="button small">{tr(lang, &format!("admin-action-{action}"))}</button>
+        </form>
+    }
+}
+
+#[component]
+fn EnterpriseTable(lang: Lang, rows: Vec<EnterpriseRow>) -> impl IntoView {
+    let rows = rows
+        .into_iter()
+        .map(|e| {
+            let id = e.account_id;
+            let actions = match e.status {
+                Status::Pending => view! {
+                    <ActionButton lang id action="verify" />
+                    <form method="post" action=format!("/{}/admin/accounts/{id}/reject", lang.code()) class="inline-form">
+                        <label class="visually-hidden" for=format!("reason-{id}")>{tr(lang, "admin-reason")}</label>
+                        <input id=format!("reason-{id}") name="reason" required=true placeholder=tr(lang, "admin-reason") />
+                        <button type="submit" class="button small">{tr(lang, "admin-action-reject")}</button>
+                    </form>
+                }
+                .into_any(),
+                Status::Verified => view! { <ActionButton lang id action="suspend" /> }.into_any(),
+                Status::Suspended => view! { <ActionButton lang id action="reinstate" /> }.into_any(),
+                Status::Rejected => view! { <ActionButton lang id action="verify" /> }.into_any(),
+            };
+            let key = e.email.clone();
+            view! {
+                <tr data-email=key>
+                    <td>
+                        <strong>{e.name_zh}</strong>
+                        {e.name_en.map(|n| view! { <br /> {n} })}
+                    </td>
+                    <td><code>{e.uscc}</code></td>
+                    <td>
+                        {tr(lang, &format!("kind-{}", e.kind))} <br />
+                        {tr(lang, &format!("industry-{}", e.industry))} " · "
+                        {tr(lang, &format!("region-{}", e.region))}
+                    </td>
+                    <td>{e.contact_name} <br /> {e.email} <br /> {e.phone}</td>
+                    <td>
+                        {tr(lang, &format!("status-{}", e.status.code()))}
+                        {e.status_reason.map(|r| view! { <br /> <span class="muted">{r}</span> })}
+                    </td>
+                    <td class="actions">{actions}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="console-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(lang, "register-name-zh")}</th>
+                        <th scope="col">{tr(lang, "register-uscc")}</th>
+                        <th scope="col">{tr(lang, "register-kind")}</th>
+                        <th scope="col">{tr(lang, "register-contact")}</th>
+                        <th scope="col">{tr(lang, "account-status")}</th>
+                        <th scope="col">{tr(lang, "admin-actions")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn PartnerTable(lang: Lang, rows: Vec<PartnerRow>) -> impl IntoView {
+    let rows = rows
+        .into_iter()
+        .map(|p| {
+            let id = p.account_id;
+            let action = if p.status == Status::Suspended {
+                "enable"
+            } else {
+                "disable"
+            };
+            let key = p.email.clone();
+            view! {
+                <tr data-email=key>
+                    <td>{p.exchange_mic}</td>
+                    <td>{p.email}</td>
+                    <td>{tr(lang, &format!("status-{}", p.status.code()))}</td>
+                    <td class="actions"><ActionButton lang id action /></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="console-table">
+            <thead>
+                <tr>
+                    <th scope="col">{tr(lang, "account-exchange")}</th>
+                    <th scope="col">{tr(lang, "form-email")}</th>
+                    <th scope="col">{tr(lang, "account-status")}</th>
+                    <th scope="col">{tr(lang, "admin-actions")}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+#[component]
+fn NewPartnerForm(lang: Lang, exchanges: Vec<(String, String)>) -> impl IntoView {
+    let options = exchanges
+        .into_iter()
+        .map(|(mic, name)| view! { <option value=mic.clone()>{format!("{mic} · {name}")}</option> })
+        .collect_view();
+    view! {
+        <form method="post" action=format!("/{}/admin/partners", lang.code()) class="stacked-form">
+            <h3>{tr(lang, "admin-new-partner")}</h3>
+            <div class="field">
+                <label for="field-exchange">{tr(lang, "account-exchange")}</label>
+                <select id="field-exchange" name="exchange" required=true>{options}</select>
+            </div>
+            <Field name="email" label=tr(lang, "form-email") kind="email" autocomplete="off" />
+            <Field name="password" label=tr(lang, "form-password") kind="password" autocomplete="new-password" />
+            <button type="submit" class="button primary">{tr(lang, "admin-create-partner")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn OutboxList(lang: Lang, rows: Vec<OutboxRow>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="muted">{tr(lang, "admin-none")}</p> }.into_any();
+    }
+    rows.into_iter()
+        .map(|m| {
+            let state = tr(
+                lang,
+                if m.sent {
+                    "admin-outbox-sent"
+                } else {
+                    "admin-outbox-queued"
+                },
+            );
+            let key = m.recipient.clone();
+            view! {
+                <details class="outbox-mail" data-recipient=key>
+                    <summary>
+                        <time>{m.created_at}</time> " · " {m.recipient} " · " {m.lang} " · "
+                        <strong>{m.subject}</strong> " · " {state}
+                    </summary>
+                    <pre>{m.body}</pre>
+                </details>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+#[component]
+fn AuditTable(lang: Lang, rows: Vec<AuditRow>) -> impl IntoView {
+    let rows = rows
+        .into_iter()
+        .map(|a| {
+            view! {
+                <tr>
+                    <td><time>{a.at}</time></td>
+                    <td>{a.actor}</td>
+                    <td><code>{a.action}</code></td>
+                    <td>{a.target} {a.detail.map(|d| view! { <br /> <span class="muted">{d}</span> })}</td>
+                    <td>{a.ip.unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="console-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(lang, "admin-audit-when")}</th>
+                        <th scope="col">{tr(lang, "admin-audit-who")}</th>
+                        <th scope="col">{tr(lang, "admin-audit-what")}</th>
+                        <th scope="col">{tr(lang, "admin-audit-target")}</th>
+                        <th scope="col">{tr(lang, "admin-audit-where")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
