@@ -105,14 +105,14 @@ async fn post(app: &Site, uri: &str, session: Option<&str>, fields: &[(&str, &st
     send(app, request.body(Body::from(form_body(fields))).unwrap()).await
 }
 
+/// A sign-in form post in `lang`.
+async fn attempt_sign_in(app: &Site, lang: &str, email: &str, password: &str) -> Reply {
+    let uri = format!("/{lang}/login");
+    post(app, &uri, None, &[("email", email), ("password", password)]).await
+}
+
 async fn sign_in(app: &Site, email: &str, password: &str) -> String {
-    let reply = post(
-        app,
-        "/en/login",
-        None,
-        &[("email", email), ("password", password)],
-    )
-    .await;
+    let reply = attempt_sign_in(app, "en", email, password).await;
     assert_eq!(
         reply.status,
         StatusCode::SEE_OTHER,
@@ -227,6 +227,11 @@ async fn status_of(db: &DatabaseConnection, id: i32) -> String {
         .unwrap()
         .unwrap()
         .status
+}
+
+/// Whether `token` no longer opens the account page.
+async fn signed_out(app: &Site, token: &str) -> bool {
+    is_sign_in_redirect(&get(app, "/en/account", Some(token)).await)
 }
 
 fn is_sign_in_redirect(reply: &Reply) -> bool {
@@ -409,17 +414,8 @@ async fn rejection_suspension_and_reinstatement() {
     )
     .await;
     assert_eq!(suspend.status, StatusCode::SEE_OTHER);
-    assert!(
-        is_sign_in_redirect(&get(&app, "/en/account", Some(&token)).await),
-        "sessions end at once"
-    );
-    let refused = post(
-        &app,
-        "/en/login",
-        None,
-        &[("email", "ok@example.com"), ("password", PASSWORD)],
-    )
-    .await;
+    assert!(signed_out(&app, &token).await, "sessions end at once");
+    let refused = attempt_sign_in(&app, "en", "ok@example.com", PASSWORD).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("This account is suspended."));
     // Verifying a suspended account is not a transition the console offers.
@@ -688,7 +684,7 @@ async fn sessions_are_renewed_at_sign_in_and_destroyed_at_sign_out() {
             .contains("Max-Age=0")
     );
     assert!(
-        is_sign_in_redirect(&get(&app, "/en/account", Some(&second)).await),
+        signed_out(&app, &second).await,
         "a signed-out id is useless"
     );
     assert_eq!(session::Entity::find().count(&db).await.unwrap(), 0);
@@ -724,20 +720,11 @@ async fn idle_and_absolute_timeouts() {
         .exec(&db)
         .await
         .unwrap();
-    assert!(
-        is_sign_in_redirect(&get(&app, "/en/account", Some(&busy)).await),
-        "however active"
-    );
+    assert!(signed_out(&app, &busy).await, "however active");
 
     // Not secure without TLS: the cookie has no Secure flag then.
     let plain = app_with(db.clone(), Settings::default());
-    let reply = post(
-        &plain,
-        "/en/login",
-        None,
-        &[("email", "t@example.com"), ("password", PASSWORD)],
-    )
-    .await;
+    let reply = attempt_sign_in(&plain, "en", "t@example.com", PASSWORD).await;
     let cookie = reply
         .headers
         .get(header::SET_COOKIE)
@@ -839,16 +826,10 @@ async fn password_reset_by_single_use_token() {
     .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
     assert!(
-        is_sign_in_redirect(&get(&app, "/en/account", Some(&session_before)).await),
+        signed_out(&app, &session_before).await,
         "every session ends"
     );
-    let old = post(
-        &app,
-        "/en/login",
-        None,
-        &[("email", "r@example.com"), ("password", PASSWORD)],
-    )
-    .await;
+    let old = attempt_sign_in(&app, "en", "r@example.com", PASSWORD).await;
     assert_eq!(old.status, StatusCode::UNPROCESSABLE_ENTITY);
     sign_in(&app, "r@example.com", new).await;
     let reuse = post(
@@ -910,13 +891,7 @@ async fn password_change_keeps_this_session_and_ends_the_others() {
     sign_in(&app, "p@example.com", long).await;
     // Nothing was truncated: the same passphrase short of its last character fails.
     let shorter = &long[..long.len() - 1];
-    let reply = post(
-        &app,
-        "/en/login",
-        None,
-        &[("email", "p@example.com"), ("password", shorter)],
-    )
-    .await;
+    let reply = attempt_sign_in(&app, "en", "p@example.com", shorter).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
@@ -970,22 +945,10 @@ async fn sign_in_and_reset_are_rate_limited() {
     let app = app_on(db.clone());
     enterprise(&db, "限流公司", 25, "l@example.com", true).await;
     for _ in 0..10 {
-        let reply = post(
-            &app,
-            "/th/login",
-            None,
-            &[("email", "l@example.com"), ("password", "wrong guess 1234")],
-        )
-        .await;
+        let reply = attempt_sign_in(&app, "th", "l@example.com", "wrong guess 1234").await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let limited = post(
-        &app,
-        "/th/login",
-        None,
-        &[("email", "l@example.com"), ("password", PASSWORD)],
-    )
-    .await;
+    let limited = attempt_sign_in(&app, "th", "l@example.com", PASSWORD).await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(limited.body.contains("ลองหลายครั้งเกินไป"));
     assert!(

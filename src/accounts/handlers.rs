@@ -4,11 +4,11 @@
 use super::forms::Feedback;
 use super::server::{self, Actor, NewPassword, Problem, Registration};
 use super::{Viewer, session};
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, lang_of_path, tr};
 use crate::security::{ClientIp, allow};
 use crate::serve::AppState;
 use axum::Form;
-use axum::extract::{Extension, FromRequest, Path, Request, State};
+use axum::extract::{Extension, FromRequest, FromRequestParts, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::header::{SET_COOKIE, USER_AGENT};
 use http::request::Parts;
@@ -50,8 +50,17 @@ fn new_password(fields: &Fields) -> NewPassword<'_> {
     }
 }
 
-pub fn lang_of(code: &str) -> Option<Lang> {
-    Lang::from_code(code)
+/// The language of a `/{lang}/…` form post; any other first segment is not found.
+pub struct PageLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageLang {
+    type Rejection = StatusCode;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        lang_of_path(parts.uri.path())
+            .map(PageLang)
+            .ok_or(StatusCode::NOT_FOUND)
+    }
 }
 
 /// Renders the page at the request's path again with `feedback`, as `status`.
@@ -123,13 +132,10 @@ fn ip_key(ip: &ClientIp) -> &str {
 
 pub async fn register(
     State(app): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     Extension(ip): Extension<ClientIp>,
     Submission { parts, fields }: Submission,
 ) -> Response {
-    let Some(lang) = lang_of(&lang) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     let limits = app.protection.limits;
     let keys = [(
         format!("register:ip:{}", ip_key(&ip)),
@@ -171,14 +177,11 @@ fn after_login(lang: Lang, next: &str) -> String {
 
 pub async fn login(
     State(app): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     Extension(ip): Extension<ClientIp>,
     headers: HeaderMap,
     Submission { parts, fields }: Submission,
 ) -> Response {
-    let Some(lang) = lang_of(&lang) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     let email = field(&fields, "email").trim().to_lowercase();
     let limits = app.protection.limits;
     let keys = [
@@ -220,10 +223,9 @@ pub async fn login(
 
 pub async fn logout(
     State(app): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     headers: HeaderMap,
 ) -> Response {
-    let lang = lang_of(&lang).unwrap_or(Lang::DEFAULT);
     if let Some(token) = session::token_of(&headers)
         && let Err(err) = session::destroy(&app.db, &token).await
     {
@@ -240,15 +242,12 @@ pub async fn logout(
 
 pub async fn change_password(
     State(app): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     Extension(ip): Extension<ClientIp>,
     viewer: Option<Extension<Viewer>>,
     headers: HeaderMap,
     Submission { parts, fields }: Submission,
 ) -> Response {
-    let Some(lang) = lang_of(&lang) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     let (Some(Extension(viewer)), Some(token)) = (viewer, session::token_of(&headers)) else {
         return Redirect::to(&format!("/{}/login", lang.code())).into_response();
     };
@@ -272,13 +271,10 @@ pub async fn change_password(
 
 pub async fn forgot_password(
     State(app): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     Extension(ip): Extension<ClientIp>,
     Submission { parts, fields }: Submission,
 ) -> Response {
-    let Some(lang) = lang_of(&lang) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     let email = field(&fields, "email").trim().to_lowercase();
     if server::normalize_email(&email).is_none() {
         let problem = Problem::Fields(vec![("email", tr(lang, "form-error-email"))]);
@@ -306,13 +302,10 @@ pub async fn forgot_password(
 
 pub async fn reset_password(
     State(app): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     Extension(ip): Extension<ClientIp>,
     Submission { parts, fields }: Submission,
 ) -> Response {
-    let Some(lang) = lang_of(&lang) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     let actor = Actor::anonymous(ip.0.clone());
     let result = server::reset_password(
         &app.db,

@@ -551,32 +551,37 @@ pub async fn change_password(
         return Err(Problem::Fields(errors));
     }
     let txn = db.begin().await?;
-    set_password(&txn, found.clone(), new).await?;
-    session::destroy_all(&txn, account_id, Some(keep_session)).await?;
-    let recipient_lang = Lang::from_code(&found.lang).unwrap_or(Lang::DEFAULT);
-    queue(
+    replace_password(
         &txn,
-        &found.email,
-        recipient_lang,
-        Mail::PasswordChanged,
-        &[],
+        &found,
+        new,
+        Some(keep_session),
+        actor,
+        "password.change",
     )
     .await?;
-    audit(&txn, actor, "password.change", &found.email, None).await?;
     txn.commit().await?;
     Ok(())
 }
 
-async fn set_password(
+/// Stores a new password, ends the account's sessions (all, or all but `keep`), tells the
+/// owner by email and audits `action`.
+async fn replace_password(
     db: &impl ConnectionTrait,
-    account: account::Model,
+    account: &account::Model,
     new: &str,
+    keep: Option<&str>,
+    actor: &Actor,
+    action: &str,
 ) -> Result<(), DbErr> {
-    let mut change: account::ActiveModel = account.into();
+    let mut change: account::ActiveModel = account.clone().into();
     change.password_hash = Set(password::hash(new));
     change.updated_at = Set(Utc::now());
     change.update(db).await?;
-    Ok(())
+    session::destroy_all(db, account.id, keep).await?;
+    let lang = Lang::from_code(&account.lang).unwrap_or(Lang::DEFAULT);
+    queue(db, &account.email, lang, Mail::PasswordChanged, &[]).await?;
+    audit(db, actor, action, &account.email, None).await
 }
 
 /// How long an emailed reset link works.
@@ -671,20 +676,24 @@ pub async fn reset_password(
     if spent.rows_affected != 1 {
         return Err(Problem::Refused(tr(lang, "reset-error-token")));
     }
-    set_password(&txn, found.clone(), new).await?;
-    session::destroy_all(&txn, found.id, None).await?;
-    let recipient_lang = Lang::from_code(&found.lang).unwrap_or(lang);
-    queue(
-        &txn,
-        &found.email,
-        recipient_lang,
-        Mail::PasswordChanged,
-        &[],
-    )
-    .await?;
-    audit(&txn, actor, "password.reset", &found.email, None).await?;
+    replace_password(&txn, &found, new, None, actor, "password.reset").await?;
     txn.commit().await?;
     Ok(found)
+}
+
+impl From<enterprise::Model> for super::EnterpriseDetails {
+    fn from(e: enterprise::Model) -> Self {
+        super::EnterpriseDetails {
+            name_zh: e.name_zh,
+            name_en: e.name_en,
+            uscc: e.uscc,
+            kind: e.kind,
+            industry: e.industry,
+            region: e.region,
+            contact_name: e.contact_name,
+            phone: e.phone,
+        }
+    }
 }
 
 /// The signed-in account's own record, as its account page shows it.
@@ -704,16 +713,7 @@ pub async fn my_account(
     let enterprise = enterprise::Entity::find_by_id(found.id)
         .one(db)
         .await?
-        .map(|e| super::EnterpriseDetails {
-            name_zh: e.name_zh,
-            name_en: e.name_en,
-            uscc: e.uscc,
-            kind: e.kind,
-            industry: e.industry,
-            region: e.region,
-            contact_name: e.contact_name,
-            phone: e.phone,
-        });
+        .map(Into::into);
     let exchange = match &found.exchange_mic {
         Some(mic) => {
             let name = exchange::Entity::find_by_id(mic.clone())

@@ -1,22 +1,31 @@
 //! The console's form posts. Each checks that a verified operator sent it.
 
-use crate::accounts::handlers::{Submission, answer_problem, field, lang_of};
+use crate::accounts::handlers::{PageLang, Submission, answer_problem, field};
 use crate::accounts::server::{self, Actor, Decision, Problem};
 use crate::accounts::{Role, Viewer};
 use crate::security::ClientIp;
 use crate::serve::AppState;
-use axum::extract::{Extension, Path, State};
+use axum::extract::{FromRequestParts, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use http::request::Parts;
 
-fn operator(viewer: Option<Extension<Viewer>>, ip: &ClientIp) -> Result<Actor, StatusCode> {
-    match viewer {
-        Some(Extension(v)) if v.is_operator() => {
-            Ok(Actor::account(v.account_id, &v.email, ip.0.clone()))
+/// A verified operator behind the request, as the actor of what it does; 401 or 403 otherwise.
+pub struct Operator(pub Actor);
+
+impl<S: Send + Sync> FromRequestParts<S> for Operator {
+    type Rejection = StatusCode;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<ClientIp>()
+            .and_then(|ip| ip.0.clone());
+        match parts.extensions.get::<Viewer>() {
+            Some(v) if v.is_operator() => Ok(Operator(Actor::account(v.account_id, &v.email, ip))),
+            Some(_) => Err(StatusCode::FORBIDDEN),
+            None => Err(StatusCode::UNAUTHORIZED),
         }
-        Some(_) => Err(StatusCode::FORBIDDEN),
-        None => Err(StatusCode::UNAUTHORIZED),
     }
 }
 
@@ -24,18 +33,11 @@ fn operator(viewer: Option<Extension<Viewer>>, ip: &ClientIp) -> Result<Actor, S
 /// reinstate; a partner is disabled and enabled the same way.
 pub async fn decide(
     State(app): State<AppState>,
-    Path((lang, id, action)): Path<(String, i32, String)>,
-    Extension(ip): Extension<ClientIp>,
-    viewer: Option<Extension<Viewer>>,
+    PageLang(lang): PageLang,
+    Operator(actor): Operator,
+    Path((_, id, action)): Path<(String, i32, String)>,
     Submission { parts, fields }: Submission,
 ) -> Response {
-    let Some(lang) = lang_of(&lang) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let actor = match operator(viewer, &ip) {
-        Ok(actor) => actor,
-        Err(status) => return status.into_response(),
-    };
     let decision = match action.as_str() {
         "verify" => Decision::Verify,
         "reject" => Decision::Reject(field(&fields, "reason").to_owned()),
@@ -61,18 +63,10 @@ pub async fn decide(
 /// `POST /{lang}/admin/partners`: a new partner account for one exchange.
 pub async fn create_partner(
     State(app): State<AppState>,
-    Path(lang): Path<String>,
-    Extension(ip): Extension<ClientIp>,
-    viewer: Option<Extension<Viewer>>,
+    PageLang(lang): PageLang,
+    Operator(actor): Operator,
     Submission { parts, fields }: Submission,
 ) -> Response {
-    let Some(lang) = lang_of(&lang) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let actor = match operator(viewer, &ip) {
-        Ok(actor) => actor,
-        Err(status) => return status.into_response(),
-    };
     let console = format!("/{}/admin", lang.code());
     let result = server::create_staff(
         &app.db,

@@ -9,7 +9,7 @@ pub mod server;
 
 pub use page::AdminPage;
 
-use crate::accounts::Status;
+use crate::accounts::{EnterpriseDetails, Status};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -20,16 +20,8 @@ pub struct EnterpriseRow {
     pub email: String,
     pub status: Status,
     pub status_reason: Option<String>,
-    pub name_zh: String,
-    pub name_en: Option<String>,
-    pub uscc: String,
-    pub kind: String,
-    pub industry: String,
-    pub region: String,
-    pub contact_name: String,
-    pub phone: String,
-    /// RFC 3339.
     pub registered_at: String,
+    pub details: EnterpriseDetails,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

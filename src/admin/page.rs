@@ -50,11 +50,7 @@ fn ConsoleView(lang: Lang, console: Console) -> impl IntoView {
     view! {
         <section aria-labelledby="pending">
             <h2 id="pending">{tr(lang, "admin-pending")} " (" {pending.len()} ")"</h2>
-            {if pending.is_empty() {
-                view! { <p class="muted">{tr(lang, "admin-none")}</p> }.into_any()
-            } else {
-                view! { <EnterpriseTable lang rows=pending /> }.into_any()
-            }}
+            <EnterpriseTable lang rows=pending />
         </section>
         <section aria-labelledby="enterprises">
             <h2 id="enterprises">{tr(lang, "admin-enterprises")}</h2>
@@ -88,6 +84,7 @@ fn ActionButton(lang: Lang, id: i32, action: &'static str) -> impl IntoView {
 
 #[component]
 fn EnterpriseTable(lang: Lang, rows: Vec<EnterpriseRow>) -> impl IntoView {
+    let empty = rows.is_empty();
     let rows = rows
         .into_iter()
         .map(|e| {
@@ -107,19 +104,22 @@ fn EnterpriseTable(lang: Lang, rows: Vec<EnterpriseRow>) -> impl IntoView {
                 Status::Rejected => view! { <ActionButton lang id action="verify" /> }.into_any(),
             };
             let key = e.email.clone();
+            let d = e.details;
             view! {
                 <tr data-email=key>
                     <td>
-                        <strong>{e.name_zh}</strong>
-                        {e.name_en.map(|n| view! { <br /> {n} })}
+                        <strong>{d.name_zh}</strong>
+                        {d.name_en.map(|n| view! { <br /> {n} })}
+                        <br />
+                        <span class="muted">{e.registered_at}</span>
                     </td>
-                    <td><code>{e.uscc}</code></td>
+                    <td><code>{d.uscc}</code></td>
                     <td>
-                        {tr(lang, &format!("kind-{}", e.kind))} <br />
-                        {tr(lang, &format!("industry-{}", e.industry))} " · "
-                        {tr(lang, &format!("region-{}", e.region))}
+                        {tr(lang, &format!("kind-{}", d.kind))} <br />
+                        {tr(lang, &format!("industry-{}", d.industry))} " · "
+                        {tr(lang, &format!("region-{}", d.region))}
                     </td>
-                    <td>{e.contact_name} <br /> {e.email} <br /> {e.phone}</td>
+                    <td>{d.contact_name} <br /> {e.email} <br /> {d.phone}</td>
                     <td>
                         {tr(lang, &format!("status-{}", e.status.code()))}
                         {e.status_reason.map(|r| view! { <br /> <span class="muted">{r}</span> })}
@@ -129,27 +129,49 @@ fn EnterpriseTable(lang: Lang, rows: Vec<EnterpriseRow>) -> impl IntoView {
             }
         })
         .collect_view();
+    view! { <ConsoleTable lang headings=&ENTERPRISE_HEADINGS empty>{rows}</ConsoleTable> }
+}
+
+const ENTERPRISE_HEADINGS: [&str; 6] = [
+    "register-name-zh",
+    "register-uscc",
+    "register-kind",
+    "register-contact",
+    "account-status",
+    "admin-actions",
+];
+
+/// A table under its headings (message keys), or "nothing here".
+#[component]
+fn ConsoleTable(
+    lang: Lang,
+    headings: &'static [&'static str],
+    empty: bool,
+    children: Children,
+) -> impl IntoView {
+    if empty {
+        return view! { <p class="muted">{tr(lang, "admin-none")}</p> }.into_any();
+    }
+    let headings = headings
+        .iter()
+        .map(|key| view! { <th scope="col">{tr(lang, key)}</th> })
+        .collect_view();
     view! {
         <div class="table-scroll">
             <table class="console-table">
                 <thead>
-                    <tr>
-                        <th scope="col">{tr(lang, "register-name-zh")}</th>
-                        <th scope="col">{tr(lang, "register-uscc")}</th>
-                        <th scope="col">{tr(lang, "register-kind")}</th>
-                        <th scope="col">{tr(lang, "register-contact")}</th>
-                        <th scope="col">{tr(lang, "account-status")}</th>
-                        <th scope="col">{tr(lang, "admin-actions")}</th>
-                    </tr>
+                    <tr>{headings}</tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>{children()}</tbody>
             </table>
         </div>
     }
+    .into_any()
 }
 
 #[component]
 fn PartnerTable(lang: Lang, rows: Vec<PartnerRow>) -> impl IntoView {
+    let empty = rows.is_empty();
     let rows = rows
         .into_iter()
         .map(|p| {
@@ -170,19 +192,13 @@ fn PartnerTable(lang: Lang, rows: Vec<PartnerRow>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <table class="console-table">
-            <thead>
-                <tr>
-                    <th scope="col">{tr(lang, "account-exchange")}</th>
-                    <th scope="col">{tr(lang, "form-email")}</th>
-                    <th scope="col">{tr(lang, "account-status")}</th>
-                    <th scope="col">{tr(lang, "admin-actions")}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
+    let headings = &[
+        "account-exchange",
+        "form-email",
+        "account-status",
+        "admin-actions",
+    ];
+    view! { <ConsoleTable lang headings empty>{rows}</ConsoleTable> }
 }
 
 #[component]
@@ -237,6 +253,7 @@ fn OutboxList(lang: Lang, rows: Vec<OutboxRow>) -> impl IntoView {
 
 #[component]
 fn AuditTable(lang: Lang, rows: Vec<AuditRow>) -> impl IntoView {
+    let empty = rows.is_empty();
     let rows = rows
         .into_iter()
         .map(|a| {
@@ -251,20 +268,12 @@ fn AuditTable(lang: Lang, rows: Vec<AuditRow>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="console-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(lang, "admin-audit-when")}</th>
-                        <th scope="col">{tr(lang, "admin-audit-who")}</th>
-                        <th scope="col">{tr(lang, "admin-audit-what")}</th>
-                        <th scope="col">{tr(lang, "admin-audit-target")}</th>
-                        <th scope="col">{tr(lang, "admin-audit-where")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    let headings = &[
+        "admin-audit-when",
+        "admin-audit-who",
+        "admin-audit-what",
+        "admin-audit-target",
+        "admin-audit-where",
+    ];
+    view! { <ConsoleTable lang headings empty>{rows}</ConsoleTable> }
 }

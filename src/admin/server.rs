@@ -10,6 +10,11 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
+/// A moment as operators read it, to the second, in UTC.
+fn moment(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
 /// Rows of the outbox and the audit log the console shows.
 const RECENT: u64 = 100;
 
@@ -33,19 +38,12 @@ pub async fn console(db: &impl ConnectionTrait, lang: Lang) -> Result<Console, D
                 email: a.email.clone(),
                 status: status(a),
                 status_reason: a.status_reason.clone(),
-                name_zh: e.name_zh,
-                name_en: e.name_en,
-                uscc: e.uscc,
-                kind: e.kind,
-                industry: e.industry,
-                region: e.region,
-                contact_name: e.contact_name,
-                phone: e.phone,
-                registered_at: a.created_at.to_rfc3339(),
+                registered_at: moment(a.created_at),
+                details: e.into(),
             })
         })
         .collect();
-    enterprises.sort_by(|a, b| b.registered_at.cmp(&a.registered_at));
+    enterprises.sort_by_key(|e| std::cmp::Reverse(e.account_id));
     let (pending, enterprises) = enterprises
         .into_iter()
         .partition(|e| e.status == Status::Pending);
@@ -79,7 +77,7 @@ pub async fn console(db: &impl ConnectionTrait, lang: Lang) -> Result<Console, D
             lang: m.lang,
             subject: m.subject,
             body: m.body,
-            created_at: m.created_at.to_rfc3339(),
+            created_at: moment(m.created_at),
             sent: m.sent_at.is_some(),
         })
         .collect();
@@ -90,7 +88,7 @@ pub async fn console(db: &impl ConnectionTrait, lang: Lang) -> Result<Console, D
         .await?
         .into_iter()
         .map(|m| AuditRow {
-            at: m.at.to_rfc3339(),
+            at: moment(m.at),
             actor: m.actor,
             action: m.action,
             target: m.target,

@@ -15,7 +15,14 @@ use sea_orm_migration::MigratorTrait;
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let url = sqlite_file_url(url);
     let mut options = ConnectOptions::new(url.clone());
-    options.sqlx_logging(false);
+    // Statements are not logged one by one, but a slow one is, with its SQL.
+    options
+        .sqlx_logging(true)
+        .sqlx_logging_level(log::LevelFilter::Trace)
+        .sqlx_slow_statements_logging_settings(
+            log::LevelFilter::Warn,
+            std::time::Duration::from_millis(500),
+        );
     if url.contains(":memory:") {
         // Every pooled connection to `:memory:` would be a database of its own.
         options.max_connections(1).min_connections(1);

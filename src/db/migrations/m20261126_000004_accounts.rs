@@ -7,6 +7,9 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
+/// One column at a time: SQLite adds no more per statement.
+const LIAISON_COLUMNS: [&str; 3] = ["liaison_name", "liaison_email", "liaison_phone"];
+
 fn cascade_to_account(table: &'static str) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{table}_account"))
@@ -148,30 +151,17 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("exchanges")
-                    .add_column(string_null("liaison_name"))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("exchanges")
-                    .add_column(string_null("liaison_email"))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("exchanges")
-                    .add_column(string_null("liaison_phone"))
-                    .to_owned(),
-            )
-            .await
+        for column in LIAISON_COLUMNS {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table("exchanges")
+                        .add_column(string_null(column))
+                        .to_owned(),
+                )
+                .await?;
+        }
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -188,7 +178,7 @@ impl MigrationTrait for Migration {
                 .drop_table(Table::drop().table(table).to_owned())
                 .await?;
         }
-        for column in ["liaison_name", "liaison_email", "liaison_phone"] {
+        for column in LIAISON_COLUMNS {
             manager
                 .alter_table(
                     Table::alter()
