@@ -3,6 +3,7 @@
 use crate::accounts::handlers::{PageLang, Submission, answer_problem, field};
 use crate::accounts::server::{self, Actor, Decision, Problem};
 use crate::accounts::{Role, Viewer};
+use crate::i18n::Lang;
 use crate::security::ClientIp;
 use crate::serve::AppState;
 use axum::extract::{FromRequestParts, Path, State};
@@ -45,19 +46,8 @@ pub async fn decide(
         "reinstate" | "enable" => Decision::Reinstate,
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    let console = format!("/{}/admin", lang.code());
-    match server::decide(&app.db, lang, id, decision, &actor).await {
-        Ok(_) => Redirect::to(&format!("{console}?notice=decided")).into_response(),
-        Err(problem) => {
-            answer_problem(
-                &app,
-                console_parts(parts, &console),
-                fields,
-                as_banner(problem),
-            )
-            .await
-        }
-    }
+    let result = server::decide(&app.db, lang, id, decision, &actor).await;
+    back_to_console(&app, lang, Submission { parts, fields }, result, "decided").await
 }
 
 /// `POST /{lang}/admin/partners`: a new partner account for one exchange.
@@ -67,7 +57,6 @@ pub async fn create_partner(
     Operator(actor): Operator,
     Submission { parts, fields }: Submission,
 ) -> Response {
-    let console = format!("/{}/admin", lang.code());
     let result = server::create_staff(
         &app.db,
         lang,
@@ -78,11 +67,30 @@ pub async fn create_partner(
         &actor,
     )
     .await;
+    back_to_console(
+        &app,
+        lang,
+        Submission { parts, fields },
+        result,
+        "partner-created",
+    )
+    .await
+}
+
+/// To the console with `notice` after a success; the console with the message otherwise.
+async fn back_to_console<T>(
+    app: &AppState,
+    lang: Lang,
+    Submission { parts, fields }: Submission,
+    result: Result<T, Problem>,
+    notice: &str,
+) -> Response {
+    let console = format!("/{}/admin", lang.code());
     match result {
-        Ok(_) => Redirect::to(&format!("{console}?notice=partner-created")).into_response(),
+        Ok(_) => Redirect::to(&format!("{console}?notice={notice}")).into_response(),
         Err(problem) => {
             answer_problem(
-                &app,
+                app,
                 console_parts(parts, &console),
                 fields,
                 as_banner(problem),

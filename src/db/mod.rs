@@ -21,7 +21,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         .sqlx_logging_level(log::LevelFilter::Trace)
         .sqlx_slow_statements_logging_settings(
             log::LevelFilter::Warn,
-            std::time::Duration::from_millis(500),
+            std::time::Duration::from_secs(1),
         );
     if url.contains(":memory:") {
         // Every pooled connection to `:memory:` would be a database of its own.
