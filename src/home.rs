@@ -2,6 +2,7 @@
 
 use crate::app::PageMeta;
 use crate::i18n::{Lang, tr, tr_args, use_lang};
+use crate::ui::{LoadError, Loading};
 use crate::zone::{ZoneFigures, api::fetch_zone_figures};
 use leptos::prelude::*;
 
@@ -16,11 +17,11 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">{tr(lang, "home-lead")}</p>
             <a class="button primary" href=format!("/{}/zone", lang.code())>{tr(lang, "home-cta-zone")}</a>
         </section>
-        <Suspense fallback=move || view! { <p class="loading">{tr(lang, "zone-loading")}</p> }>
+        <Suspense fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match figures.await {
                     Ok(figures) => view! { <Figures lang figures /> }.into_any(),
-                    Err(_) => view! { <p class="error" role="alert">{tr(lang, "zone-load-error")}</p> }.into_any(),
+                    Err(_) => view! { <LoadError /> }.into_any(),
                 }
             })}
         </Suspense>

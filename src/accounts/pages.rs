@@ -9,6 +9,7 @@ use super::uscc::PROVINCES;
 use super::{ENTERPRISE_KINDS, MyAccount, Role, Status, use_viewer};
 use crate::app::PageMeta;
 use crate::i18n::{Lang, tr, tr_args, use_lang};
+use crate::ui::{LoadError, Loading};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -203,11 +204,11 @@ pub fn AccountPage() -> impl IntoView {
         <section class="form-page">
             <h1>{tr(lang, "account-title")}</h1>
             <Notice />
-            <Suspense fallback=move || view! { <p class="loading">{tr(lang, "zone-loading")}</p> }>
+            <Suspense fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match account.await {
                         Ok(Some(account)) => view! { <AccountDetails lang account /> }.into_any(),
-                        _ => view! { <p class="error" role="alert">{tr(lang, "zone-load-error")}</p> }.into_any(),
+                        _ => view! { <LoadError /> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -6,6 +6,7 @@ use crate::accounts::pages::{Forbidden, Notice, require_sign_in};
 use crate::accounts::{Status, use_viewer};
 use crate::app::PageMeta;
 use crate::i18n::{Lang, tr, use_lang};
+use crate::ui::{LoadError, Loading};
 use leptos::prelude::*;
 
 #[component]
@@ -24,11 +25,11 @@ pub fn AdminPage() -> impl IntoView {
             <h1>{tr(lang, "admin-title")}</h1>
             <Notice />
             <Banner />
-            <Suspense fallback=move || view! { <p class="loading">{tr(lang, "zone-loading")}</p> }>
+            <Suspense fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match console.await {
                         Ok(console) => view! { <ConsoleView lang console /> }.into_any(),
-                        Err(_) => view! { <p class="error" role="alert">{tr(lang, "zone-load-error")}</p> }.into_any(),
+                        Err(_) => view! { <LoadError /> }.into_any(),
                     }
                 })}
             </Suspense>

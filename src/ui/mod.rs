@@ -23,3 +23,17 @@ pub fn LocalizedText(text: Localized) -> impl IntoView {
         {note}
     }
 }
+
+/// What a page shows while its data loads.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let lang = use_lang();
+    view! { <p class="loading">{tr(lang, "zone-loading")}</p> }
+}
+
+/// What a page shows when its data could not be loaded.
+#[component]
+pub fn LoadError() -> impl IntoView {
+    let lang = use_lang();
+    view! { <p class="error" role="alert">{tr(lang, "zone-load-error")}</p> }
+}

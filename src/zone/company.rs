@@ -6,7 +6,7 @@ use crate::accounts::api::fetch_liaison;
 use crate::accounts::use_viewer;
 use crate::app::{NotFound, PageMeta};
 use crate::i18n::{Lang, Localized, format_number, tr, tr_args, use_lang};
-use crate::ui::LocalizedText;
+use crate::ui::{LoadError, Loading, LocalizedText};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -24,12 +24,12 @@ pub fn CompanyPage() -> impl IntoView {
     };
     let company = Resource::new(key, move |(mic, symbol)| fetch_company(lang, mic, symbol));
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{tr(lang, "zone-loading")}</p> }>
+        <Suspense fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match company.await {
                     Ok(Some(profile)) => view! { <CompanyProfileView lang profile /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <p class="error" role="alert">{tr(lang, "zone-load-error")}</p> }.into_any(),
+                    Err(_) => view! { <LoadError /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -154,7 +154,7 @@ fn LiaisonSection(lang: Lang, mic: String, symbol: String) -> impl IntoView {
                 |(mic, symbol)| fetch_liaison(mic, symbol),
             );
             view! {
-                <Suspense fallback=move || view! { <p class="loading">{tr(lang, "zone-loading")}</p> }>
+                <Suspense fallback=|| view! { <Loading /> }>
                     {move || Suspend::new(async move {
                         liaison.await.ok().flatten().map(|l| view! {
                             <dl class="facts liaison">

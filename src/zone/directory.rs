@@ -10,7 +10,7 @@ use super::api::fetch_directory;
 use super::{Choice, CompanyCard, DirectoryQuery, DirectoryView};
 use crate::app::PageMeta;
 use crate::i18n::{Lang, tr, tr_args, use_lang};
-use crate::ui::LocalizedText;
+use crate::ui::{LoadError, Loading, LocalizedText};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -27,7 +27,7 @@ pub fn ZonePage() -> impl IntoView {
                 <h1>{tr(lang, "zone-heading")}</h1>
                 <p class="lead">{tr(lang, "zone-lead")}</p>
             </header>
-            <Suspense fallback=move || view! { <p class="loading">{tr(lang, "zone-loading")}</p> }>
+            <Suspense fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match directory.await {
                         Ok(view) => {
@@ -39,7 +39,7 @@ pub fn ZonePage() -> impl IntoView {
                                 .into_any()
                         }
                         Err(_) => {
-                            view! { <p class="error" role="alert">{tr(lang, "zone-load-error")}</p> }.into_any()
+                            view! { <LoadError /> }.into_any()
                         }
                     }
                 })}
