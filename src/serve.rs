@@ -196,8 +196,8 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
     let pkg = ServeDir::new(format!("{}/{}", options.site_root, options.site_pkg_dir))
         .precompressed_br()
         .precompressed_gzip();
+    let assets = Router::new().nest_service(&format!("/{}", options.site_pkg_dir), pkg);
     let pages = Router::new()
-        .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
         .route("/", get(redirect_to_language))
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
@@ -208,6 +208,8 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
         ))
         .with_state(options);
     // Layers run outside-in from the last: protection first, then the session, then language.
+    // The bundle is merged after the session layer: its files need no database lookup, and a
+    // signed-in browser sends the cookie with every one of them.
     seo.merge(forms)
         .merge(pages)
         .layer(middleware::from_fn(remember_language))
@@ -215,6 +217,7 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
             (db, sessions),
             attach_viewer,
         ))
+        .merge(assets)
         .layer(middleware::from_fn_with_state(protection, protect))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(CompressionLayer::new())

@@ -46,6 +46,38 @@ impl Feedback {
     }
 }
 
+/// A form control's id, its message and the id of that message (for `aria-describedby`).
+pub struct FieldState {
+    pub id: String,
+    pub error: Option<String>,
+    pub described_by: Option<String>,
+}
+
+impl FieldState {
+    pub fn of(feedback: &Feedback, name: &str) -> FieldState {
+        let id = format!("field-{name}");
+        let error = feedback.error_for(name);
+        let described_by = error.as_ref().map(|_| format!("{id}-error"));
+        FieldState {
+            id,
+            error,
+            described_by,
+        }
+    }
+
+    pub fn invalid(&self) -> bool {
+        self.error.is_some()
+    }
+
+    /// The message under the control, if any.
+    pub fn message(&self) -> impl IntoView + use<> {
+        let id = self.described_by.clone();
+        self.error
+            .clone()
+            .map(|e| view! { <p class="field-error" id=id>{e}</p> })
+    }
+}
+
 /// The feedback of the submission being re-rendered, or an empty form.
 pub fn use_feedback() -> Feedback {
     use_context::<Feedback>().unwrap_or_default()
@@ -62,26 +94,23 @@ pub fn Field(
     #[prop(default = true)] required: bool,
 ) -> impl IntoView {
     let feedback = use_feedback();
-    let error = feedback.error_for(name);
     let value = (kind != "password").then(|| feedback.value(name));
-    let id = format!("field-{name}");
-    let described = error.as_ref().map(|_| format!("{id}-error"));
-    let invalid = error.is_some();
+    let state = FieldState::of(&feedback, name);
     view! {
-        <div class="field" class:invalid=invalid>
-            <label for=id.clone()>{label}</label>
+        <div class="field" class:invalid=state.invalid()>
+            <label for=state.id.clone()>{label}</label>
             <input
-                id=id.clone()
+                id=state.id.clone()
                 name=name
                 type=kind
                 value=value
                 autocomplete=autocomplete
                 required=required
-                aria-invalid=error.as_ref().map(|_| "true")
-                aria-describedby=described.clone()
+                aria-invalid=state.invalid().then_some("true")
+                aria-describedby=state.described_by.clone()
             />
             {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
-            {error.map(|e| view! { <p class="field-error" id=described.clone()>{e}</p> })}
+            {state.message()}
         </div>
     }
 }

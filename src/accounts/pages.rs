@@ -3,7 +3,7 @@
 //! page with the typed values and localized errors when something is wrong.
 
 use super::api::fetch_my_account;
-use super::forms::{Banner, Field, use_feedback};
+use super::forms::{Banner, Field, FieldState, use_feedback};
 use super::password::MIN_CHARS;
 use super::uscc::PROVINCES;
 use super::{ENTERPRISE_KINDS, MyAccount, Role, Status, use_viewer};
@@ -101,22 +101,19 @@ fn Select(
     let lang = use_lang();
     let feedback = use_feedback();
     let selected = feedback.value(name);
-    let error = feedback.error_for(name);
-    let id = format!("field-{name}");
-    let described = error.as_ref().map(|_| format!("{id}-error"));
+    let state = FieldState::of(&feedback, name);
     let required = empty.is_none();
-    let invalid = error.is_some();
     view! {
-        <div class="field" class:invalid=invalid>
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name required=required aria-describedby=described.clone()>
+        <div class="field" class:invalid=state.invalid()>
+            <label for=state.id.clone()>{label}</label>
+            <select id=state.id.clone() name=name required=required aria-describedby=state.described_by.clone()>
                 {match empty {
                     Some(text) => view! { <option value="">{text}</option> }.into_any(),
                     None => view! { <option value="" disabled=true selected=selected.is_empty()>"—"</option> }.into_any(),
                 }}
                 {options(lang, codes, prefix, &selected)}
             </select>
-            {error.map(|e| view! { <p class="field-error" id=described.clone()>{e}</p> })}
+            {state.message()}
         </div>
     }
 }
@@ -125,9 +122,8 @@ fn Select(
 pub fn RegisterPage() -> impl IntoView {
     let lang = use_lang();
     let feedback = use_feedback();
-    let terms_error = feedback.error_for("terms");
+    let terms = FieldState::of(&feedback, "terms");
     let terms_checked = feedback.value("terms") == "on";
-    let terms_invalid = terms_error.is_some();
     let password_hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
     view! {
         <PageMeta title=tr(lang, "register-title") description=tr(lang, "register-intro") />
@@ -153,13 +149,13 @@ pub fn RegisterPage() -> impl IntoView {
                     <Field name="password" label=tr(lang, "form-password") kind="password" autocomplete="new-password" hint=password_hint />
                     <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
                 </fieldset>
-                <div class="field checkbox" class:invalid=terms_invalid>
+                <div class="field checkbox" class:invalid=terms.invalid()>
                     <label>
-                        <input type="checkbox" name="terms" checked=terms_checked aria-describedby=terms_error.as_ref().map(|_| "field-terms-error") />
+                        <input type="checkbox" name="terms" checked=terms_checked aria-describedby=terms.described_by.clone() />
                         " "
                         {tr(lang, "register-terms")}
                     </label>
-                    {terms_error.map(|e| view! { <p class="field-error" id="field-terms-error">{e}</p> })}
+                    {terms.message()}
                 </div>
                 <button type="submit" class="button primary">{tr(lang, "register-submit")}</button>
             </form>
