@@ -142,6 +142,21 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     out
 }
 
+/// An ISO 8601 date (`2026-10-30`) as a page in `lang` shows it. Every language keeps the ISO
+/// form of the data and the exports; Thai pages add the Buddhist-era year beside it
+/// (`2026-10-30 (พ.ศ. 2569)`), by which Thai readers date documents. Anything that is not such a
+/// date is returned unchanged.
+pub fn format_date(lang: Lang, iso: &str) -> String {
+    let year = iso
+        .get(..4)
+        .filter(|_| iso.len() == 10 && iso.as_bytes()[4] == b'-')
+        .and_then(|y| y.parse::<i32>().ok());
+    match (lang, year) {
+        (Lang::Th, Some(year)) => format!("{iso} (พ.ศ. {})", year + 543),
+        _ => iso.to_owned(),
+    }
+}
+
 /// The language of the current page, provided by the `/:lang` layout.
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or(Lang::DEFAULT)
@@ -251,6 +266,23 @@ mod tests {
         assert_eq!(format_number(0.12346, 4), "0.1235");
         assert_eq!(format_number(2.5, 0), "3");
         assert_eq!(format_number(100.0, 0), "100");
+    }
+
+    #[test]
+    fn thai_dates_carry_the_buddhist_era_year() {
+        assert_eq!(
+            format_date(Lang::Th, "2026-10-30"),
+            "2026-10-30 (พ.ศ. 2569)"
+        );
+        assert_eq!(
+            format_date(Lang::Th, "1999-01-05"),
+            "1999-01-05 (พ.ศ. 2542)"
+        );
+        for lang in [Lang::Zh, Lang::En, Lang::Ms] {
+            assert_eq!(format_date(lang, "2026-10-30"), "2026-10-30");
+        }
+        assert_eq!(format_date(Lang::Th, "soon"), "soon");
+        assert_eq!(format_date(Lang::Th, "2026/10/30"), "2026/10/30");
     }
 
     #[test]

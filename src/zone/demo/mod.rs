@@ -476,13 +476,21 @@ pub async fn ensure_rates(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// Inserts the exchanges, each only if missing, with a fictional liaison desk.
+/// Inserts the exchanges, each only if missing, with a fictional liaison desk. The desk's name
+/// is one column for every page language, so it is the exchange's own name in its home language
+/// (a proper name reads the same on every page; the field's label carries the language).
 pub async fn ensure_exchanges(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     for (mic, country, names, website) in EXCHANGES {
         if exchange::Entity::find_by_id(mic).one(db).await?.is_some() {
             continue;
         }
         let desk = mic.to_lowercase();
+        let home_name = match country {
+            "HK" => names[0],
+            "MY" | "ID" => names[2],
+            "TH" => names[3],
+            _ => names[1],
+        };
         exchange::ActiveModel {
             mic: Set(mic.to_owned()),
             country: Set(country.to_owned()),
@@ -491,7 +499,7 @@ pub async fn ensure_exchanges(db: &impl ConnectionTrait) -> Result<(), DbErr> {
             name_ms: Set(names[2].to_owned()),
             name_th: Set(names[3].to_owned()),
             website: Set(Some(website.to_owned())),
-            liaison_name: Set(Some(format!("V-Next liaison desk {mic}"))),
+            liaison_name: Set(Some(home_name.to_owned())),
             liaison_email: Set(Some(format!("liaison-{desk}@vnext.example"))),
             liaison_phone: Set(Some(format!(
                 "+86 755 8866 {:04}",

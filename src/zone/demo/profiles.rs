@@ -31,19 +31,19 @@ pub const PROFILES: [Profile; 16] = [
             "在{place}经营通过RSPO认证的油棕种植园和压榨厂，生产毛棕榈油、棕榈仁油及精炼棕榈油。",
             "Operates RSPO-certified oil palm estates and mills in {place}, producing crude palm oil, palm kernel oil and refined palm oil.",
             "Mengusahakan ladang dan kilang kelapa sawit berpensijilan RSPO di {place}, menghasilkan minyak sawit mentah, minyak isirung sawit dan minyak sawit bertapis.",
-            "ดำเนินสวนปาล์มน้ำมันและโรงสกัดที่ได้รับการรับรอง RSPO ใน{place} ผลิตน้ำมันปาล์มดิบ น้ำมันเมล็ดในปาล์ม และน้ำมันปาล์มบริสุทธิ์",
+            "ประกอบกิจการสวนปาล์มน้ำมันและโรงสกัดน้ำมันปาล์มที่ได้รับการรับรอง RSPO ใน{place} ผลิตน้ำมันปาล์มดิบ น้ำมันเมล็ดในปาล์ม และน้ำมันปาล์มบริสุทธิ์",
         ],
         advantages: [
             "全程可追溯的供应链、高产优良种苗，以及将棕榈油厂废水转化为沼气发电的能力。",
             "Fully traceable supply chain, high-yield planting material and biogas capture that turns mill effluent into power.",
-            "Rantaian bekalan yang boleh dikesan sepenuhnya, bahan tanaman berhasil tinggi dan penangkapan biogas yang menukar efluen kilang kepada tenaga.",
+            "Rantaian bekalan yang boleh dikesan sepenuhnya, bahan tanaman berhasil tinggi dan pemerangkapan biogas yang menukar efluen kilang sawit menjadi tenaga elektrik.",
             "ห่วงโซ่อุปทานที่ตรวจสอบย้อนกลับได้ทั้งหมด พันธุ์ปาล์มให้ผลผลิตสูง และระบบดักจับก๊าซชีวภาพที่เปลี่ยนน้ำเสียจากโรงสกัดเป็นพลังงาน",
         ],
         cooperation: [
             "寻求中国食品与油脂化工企业的长期采购协议，并希望在精炼和生物燃料项目上开展合资合作。",
             "Seeks long-term offtake agreements with Chinese food and oleochemical companies and joint ventures in refining and biofuels.",
-            "Mencari perjanjian pembelian jangka panjang dengan syarikat makanan dan oleokimia China serta usaha sama dalam penapisan dan biobahan api.",
-            "ต้องการสัญญาซื้อขายระยะยาวกับบริษัทอาหารและโอลีโอเคมีจากจีน และการร่วมทุนด้านการกลั่นและเชื้อเพลิงชีวภาพ",
+            "Mencari perjanjian pembelian hasil jangka panjang dengan syarikat makanan dan oleokimia China serta usaha sama dalam penapisan dan bahan api bio.",
+            "มองหาสัญญารับซื้อผลผลิตระยะยาวกับบริษัทอาหารและโอลีโอเคมีของจีน รวมถึงการร่วมทุนในธุรกิจโรงกลั่นและเชื้อเพลิงชีวภาพ",
         ],
         intents: &[
             ("supply-chain", Some("consumer")),
@@ -61,20 +61,20 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "在{place}开发、建设并运营大型地面光伏电站和工商业屋顶光伏系统，并签订长期购电协议。",
             "Develops, builds and operates utility-scale solar farms and commercial rooftop systems in {place} under long-term power purchase agreements.",
-            "Membangun dan mengendalikan ladang solar berskala utiliti serta sistem solar atas bumbung komersial di {place} di bawah perjanjian pembelian tenaga jangka panjang.",
-            "พัฒนา ก่อสร้าง และดำเนินโรงไฟฟ้าพลังงานแสงอาทิตย์ขนาดใหญ่และระบบโซลาร์รูฟท็อปเชิงพาณิชย์ใน{place} ภายใต้สัญญาซื้อขายไฟฟ้าระยะยาว",
+            "Membangunkan, membina dan mengendalikan ladang solar berskala utiliti serta sistem solar atas bumbung komersial di {place} di bawah perjanjian pembelian tenaga jangka panjang.",
+            "พัฒนา ก่อสร้าง และบริหารโรงไฟฟ้าพลังงานแสงอาทิตย์ขนาดใหญ่และระบบโซลาร์รูฟท็อปเชิงพาณิชย์ใน{place} ภายใต้สัญญาซื้อขายไฟฟ้าระยะยาว",
         ],
         advantages: [
             "拥有超过500兆瓦的项目储备、自有工程总包团队，以及稳定的电网接入许可。",
             "A pipeline of more than 500 MW, an in-house EPC team and secured grid-connection approvals.",
-            "Saluran projek melebihi 500 MW, pasukan EPC dalaman dan kelulusan sambungan grid yang telah diperoleh.",
+            "Projek dalam perancangan melebihi 500 MW, pasukan EPC sendiri dan kelulusan sambungan grid yang telah diperoleh.",
             "มีโครงการในมือมากกว่า 500 เมกะวัตต์ ทีมวิศวกรรมและก่อสร้างของตนเอง และได้รับอนุญาตเชื่อมต่อระบบสายส่งแล้ว",
         ],
         cooperation: [
             "希望与中国组件和储能供应商建立战略合作，并引入股权投资者共同开发新项目。",
             "Looking for strategic partnerships with Chinese module and storage suppliers and equity investors for new projects.",
-            "Mencari perkongsian strategik dengan pembekal modul dan storan dari China serta pelabur ekuiti untuk projek baharu.",
-            "มองหาพันธมิตรเชิงกลยุทธ์กับผู้ผลิตแผงและระบบกักเก็บพลังงานจากจีน และนักลงทุนร่วมทุนสำหรับโครงการใหม่",
+            "Mencari perkongsian strategik dengan pembekal modul solar dan sistem storan tenaga dari China serta pelabur ekuiti untuk projek baharu.",
+            "มองหาพันธมิตรเชิงกลยุทธ์ที่เป็นผู้ผลิตแผงโซลาร์และระบบกักเก็บพลังงานจากจีน และนักลงทุนที่จะร่วมถือหุ้นในโครงการใหม่",
         ],
         intents: &[
             ("green-energy", None),
@@ -92,20 +92,20 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "在{place}提供半导体封装测试服务，涵盖功率器件、传感器和汽车电子芯片。",
             "Provides semiconductor assembly and test services in {place} for power devices, sensors and automotive chips.",
-            "Menyediakan perkhidmatan pemasangan dan ujian semikonduktor di {place} untuk peranti kuasa, penderia dan cip automotif.",
+            "Menyediakan perkhidmatan pemasangan dan pengujian semikonduktor di {place} untuk peranti kuasa, penderia dan cip automotif.",
             "ให้บริการประกอบและทดสอบเซมิคอนดักเตอร์ใน{place} สำหรับอุปกรณ์กำลัง เซนเซอร์ และชิปยานยนต์",
         ],
         advantages: [
             "通过IATF 16949汽车质量认证，拥有先进的晶圆级封装产线和稳定的国际客户群。",
             "IATF 16949 automotive certification, advanced wafer-level packaging lines and a loyal international customer base.",
-            "Pensijilan automotif IATF 16949, talian pembungkusan aras wafer termaju dan pelanggan antarabangsa yang setia.",
+            "Pensijilan automotif IATF 16949, barisan pembungkusan peringkat wafer yang canggih dan pelanggan antarabangsa yang setia.",
             "ได้รับการรับรองมาตรฐานยานยนต์ IATF 16949 มีสายการผลิตบรรจุภัณฑ์ระดับเวเฟอร์ที่ทันสมัย และฐานลูกค้าต่างประเทศที่มั่นคง",
         ],
         cooperation: [
             "寻求与中国芯片设计公司合作，承接外包封测订单，并探讨技术授权。",
             "Seeks Chinese chip design houses as customers for outsourced assembly and test, and technology licensing.",
-            "Mencari syarikat reka bentuk cip dari China sebagai pelanggan pemasangan dan ujian luar serta pelesenan teknologi.",
-            "ต้องการบริษัทออกแบบชิปจากจีนเป็นลูกค้างานประกอบและทดสอบ รวมถึงการอนุญาตใช้เทคโนโลยี",
+            "Mencari syarikat reka bentuk cip dari China sebagai pelanggan perkhidmatan pemasangan dan pengujian secara penyumberan luar, serta peluang pelesenan teknologi.",
+            "มองหาบริษัทออกแบบชิปจากจีนมาเป็นลูกค้างานรับจ้างประกอบและทดสอบ และสนใจการให้สิทธิ์ใช้เทคโนโลยี",
         ],
         intents: &[
             ("technology", Some("technology")),
@@ -123,19 +123,19 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "为{place}及东南亚的制造企业提供企业资源计划、云端供应链管理和数据分析软件。",
             "Supplies ERP, cloud supply-chain management and analytics software to manufacturers in {place} and across South-East Asia.",
-            "Membekalkan perisian ERP, pengurusan rantaian bekalan awan dan analitik kepada pengilang di {place} dan seluruh Asia Tenggara.",
+            "Membekalkan perisian ERP, pengurusan rantaian bekalan berasaskan awan dan analitik data kepada pengilang di {place} dan seluruh Asia Tenggara.",
             "จัดหาซอฟต์แวร์ ERP ระบบบริหารห่วงโซ่อุปทานบนคลาวด์ และการวิเคราะห์ข้อมูลให้ผู้ผลิตใน{place}และทั่วเอเชียตะวันออกเฉียงใต้",
         ],
         advantages: [
             "订阅收入占比超过七成，支持多语言和本地税务合规，客户续约率高。",
             "Over 70% recurring subscription revenue, multilingual products with local tax compliance and high renewal rates.",
-            "Lebih 70% hasil langganan berulang, produk pelbagai bahasa dengan pematuhan cukai tempatan dan kadar pembaharuan yang tinggi.",
-            "รายได้แบบสมัครสมาชิกต่อเนื่องมากกว่าร้อยละ 70 ผลิตภัณฑ์หลายภาษาที่รองรับภาษีท้องถิ่น และอัตราการต่อสัญญาสูง",
+            "Lebih 70% hasil daripada langganan berulang, produk pelbagai bahasa yang mematuhi keperluan cukai tempatan dan kadar pembaharuan yang tinggi.",
+            "รายได้ประจำจากค่าสมาชิกมากกว่าร้อยละ 70 ของรายได้รวม ผลิตภัณฑ์ใช้งานได้หลายภาษาพร้อมระบบคำนวณภาษีอากรตามกฎหมายแต่ละประเทศ และลูกค้าต่อสัญญาในอัตราสูง",
         ],
         cooperation: [
             "希望与中国工业软件和人工智能企业开展技术合作，并共同开拓东盟市场。",
             "Wants technology partnerships with Chinese industrial software and AI firms to expand together in ASEAN.",
-            "Mahu menjalin perkongsian teknologi dengan firma perisian industri dan AI China untuk berkembang bersama di ASEAN.",
+            "Ingin menjalin perkongsian teknologi dengan firma perisian industri dan AI China untuk berkembang bersama di ASEAN.",
             "ต้องการความร่วมมือด้านเทคโนโลยีกับบริษัทซอฟต์แวร์อุตสาหกรรมและ AI จากจีน เพื่อขยายตลาดอาเซียนร่วมกัน",
         ],
         intents: &[
@@ -154,19 +154,19 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "在{place}生产丁腈和天然橡胶检查手套及手术手套，出口至一百多个国家。",
             "Manufactures nitrile and natural-rubber examination and surgical gloves in {place}, exported to more than 100 countries.",
-            "Mengeluarkan sarung tangan pemeriksaan dan pembedahan nitril serta getah asli di {place}, dieksport ke lebih 100 negara.",
+            "Mengeluarkan sarung tangan pemeriksaan dan pembedahan nitril serta getah asli di {place} yang dieksport ke lebih 100 negara.",
             "ผลิตถุงมือตรวจโรคและถุงมือผ่าตัดจากไนไตรล์และยางธรรมชาติใน{place} ส่งออกไปกว่า 100 ประเทศ",
         ],
         advantages: [
             "高度自动化的生产线、美国FDA和欧盟CE认证，以及每吨产品能耗持续下降。",
             "Highly automated lines, US FDA and EU CE approvals and steadily falling energy use per tonne.",
-            "Talian pengeluaran automasi tinggi, kelulusan FDA Amerika Syarikat dan CE Kesatuan Eropah serta penggunaan tenaga setiap tan yang terus menurun.",
+            "Barisan pengeluaran berautomasi tinggi, kelulusan FDA Amerika Syarikat dan CE Kesatuan Eropah serta penggunaan tenaga setiap tan yang terus menurun.",
             "สายการผลิตอัตโนมัติสูง ได้รับการรับรองจาก FDA สหรัฐฯ และ CE ยุโรป และใช้พลังงานต่อตันลดลงอย่างต่อเนื่อง",
         ],
         cooperation: [
             "寻求中国医疗器械分销商，并希望在丁腈原料供应方面签订长期合同。",
             "Seeks Chinese medical distributors and long-term supply contracts for nitrile raw materials.",
-            "Mencari pengedar perubatan China dan kontrak bekalan jangka panjang untuk bahan mentah nitril.",
+            "Mencari pengedar peralatan perubatan di China dan kontrak bekalan jangka panjang untuk bahan mentah nitril.",
             "ต้องการผู้จัดจำหน่ายเครื่องมือแพทย์ในจีน และสัญญาจัดหาวัตถุดิบไนไตรล์ระยะยาว",
         ],
         intents: &[("market-access", None), ("supply-chain", Some("materials"))],
@@ -188,12 +188,12 @@ pub const PROFILES: [Profile; 16] = [
             "拥有知名消费品牌、覆盖全国的冷链物流，以及通过清真和HACCP认证的工厂。",
             "Well-known consumer brands, a nationwide cold chain and halal- and HACCP-certified plants.",
             "Jenama pengguna terkenal, rantaian sejuk di seluruh negara dan kilang berpensijilan halal serta HACCP.",
-            "มีแบรนด์ที่ผู้บริโภครู้จัก ระบบโลจิสติกส์ห้องเย็นทั่วประเทศ และโรงงานที่ได้รับการรับรองฮาลาลและ HACCP",
+            "มีแบรนด์ที่เป็นที่รู้จักของผู้บริโภค ระบบโลจิสติกส์ห้องเย็นทั่วประเทศ และโรงงานที่ได้รับการรับรองฮาลาลและ HACCP",
         ],
         cooperation: [
             "希望通过跨境电商和进口商进入中国市场，并寻找食品加工设备合作伙伴。",
             "Aims to enter China through cross-border e-commerce and importers, and seeks food-processing equipment partners.",
-            "Bercadang memasuki pasaran China melalui e-dagang rentas sempadan dan pengimport, serta mencari rakan peralatan pemprosesan makanan.",
+            "Bercadang memasuki pasaran China melalui e-dagang rentas sempadan dan pengimport, serta mencari rakan kongsi dalam bidang peralatan pemprosesan makanan.",
             "ต้องการเข้าสู่ตลาดจีนผ่านอีคอมเมิร์ซข้ามพรมแดนและผู้นำเข้า และมองหาพันธมิตรด้านเครื่องจักรแปรรูปอาหาร",
         ],
         intents: &[("market-access", None), ("technology", Some("industrial"))],
@@ -208,7 +208,7 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "在{place}为汽车、航空和半导体设备行业提供精密机加工零部件和模具。",
             "Supplies precision-machined components and tooling in {place} to the automotive, aerospace and semiconductor-equipment industries.",
-            "Membekalkan komponen mesin jitu dan perkakas di {place} kepada industri automotif, aeroangkasa dan peralatan semikonduktor.",
+            "Membekalkan komponen pemesinan jitu serta perkakas dan acuan di {place} kepada industri automotif, aeroangkasa dan peralatan semikonduktor.",
             "ผลิตชิ้นส่วนกลึงความแม่นยำสูงและแม่พิมพ์ใน{place} ให้อุตสาหกรรมยานยนต์ อากาศยาน และอุปกรณ์เซมิคอนดักเตอร์",
         ],
         advantages: [
@@ -220,8 +220,8 @@ pub const PROFILES: [Profile; 16] = [
         cooperation: [
             "希望成为中国新能源汽车企业在东南亚的零部件供应商，并欢迎合资建厂。",
             "Wants to become a South-East Asian supplier to Chinese electric-vehicle makers and welcomes joint-venture plants.",
-            "Ingin menjadi pembekal Asia Tenggara kepada pengeluar kenderaan elektrik China dan mengalu-alukan kilang usaha sama.",
-            "ต้องการเป็นผู้จัดหาชิ้นส่วนในเอเชียตะวันออกเฉียงใต้ให้ผู้ผลิตรถยนต์ไฟฟ้าจีน และยินดีร่วมทุนตั้งโรงงาน",
+            "Ingin menjadi pembekal komponen di Asia Tenggara kepada pengeluar kenderaan elektrik China dan mengalu-alukan penubuhan kilang usaha sama.",
+            "ต้องการเป็นฐานผลิตชิ้นส่วนในเอเชียตะวันออกเฉียงใต้ให้ผู้ผลิตรถยนต์ไฟฟ้าจีน และยินดีร่วมทุนตั้งโรงงาน",
         ],
         intents: &[
             ("supply-chain", Some("industrial")),
@@ -238,7 +238,7 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "在{place}利用稻壳、木屑和棕榈空果串等农业废弃物发电，并出售绿色电力证书。",
             "Generates electricity in {place} from rice husk, wood chips and empty fruit bunches, and sells renewable energy certificates.",
-            "Menjana elektrik di {place} daripada sekam padi, serpihan kayu dan tandan kosong sawit, serta menjual sijil tenaga boleh diperbaharui.",
+            "Menjana elektrik di {place} daripada sekam padi, serpihan kayu dan tandan kosong sawit, serta menjual sijil tenaga boleh baharu.",
             "ผลิตไฟฟ้าใน{place}จากแกลบ เศษไม้ และทะลายปาล์มเปล่า และจำหน่ายใบรับรองพลังงานหมุนเวียน",
         ],
         advantages: [
@@ -250,7 +250,7 @@ pub const PROFILES: [Profile; 16] = [
         cooperation: [
             "寻求中国锅炉和气化技术供应商，以及碳资产开发和交易方面的合作伙伴。",
             "Seeks Chinese boiler and gasification technology suppliers and partners in carbon-credit development and trading.",
-            "Mencari pembekal teknologi dandang dan penggasan dari China serta rakan dalam pembangunan dan dagangan kredit karbon.",
+            "Mencari pembekal teknologi dandang dan penggasan dari China serta rakan kongsi dalam pembangunan dan perdagangan kredit karbon.",
             "มองหาผู้จัดหาเทคโนโลยีหม้อไอน้ำและแก๊สซิฟิเคชันจากจีน และพันธมิตรด้านการพัฒนาและซื้อขายคาร์บอนเครดิต",
         ],
         intents: &[
@@ -269,19 +269,19 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "以{place}为枢纽提供跨境公路运输、保税仓储和货运代理服务，连接中国与东盟各国。",
             "Runs cross-border trucking, bonded warehousing and freight forwarding from a hub in {place}, linking China with ASEAN.",
-            "Menjalankan pengangkutan lori rentas sempadan, pergudangan berikat dan penghantaran fret dari hab di {place}, menghubungkan China dengan ASEAN.",
+            "Menjalankan perkhidmatan pengangkutan lori rentas sempadan, gudang berlesen dan ejensi penghantaran barang dari hab di {place}, menghubungkan China dengan ASEAN.",
             "ให้บริการขนส่งทางถนนข้ามพรมแดน คลังสินค้าทัณฑ์บน และตัวแทนขนส่งสินค้า โดยมีศูนย์กลางที่{place} เชื่อมจีนกับอาเซียน",
         ],
         advantages: [
             "自有车队超过六百辆、经认证的经营者（AEO）资格，以及实时货物追踪平台。",
             "A fleet of more than 600 trucks, Authorised Economic Operator status and real-time cargo tracking.",
-            "Armada lebih 600 lori, status Pengendali Ekonomi Sah (AEO) dan penjejakan kargo masa nyata.",
+            "Armada lebih 600 lori, status Pengendali Ekonomi Diiktiraf (AEO) dan penjejakan kargo masa nyata.",
             "มีรถบรรทุกของตนเองมากกว่า 600 คัน สถานะผู้ประกอบการระดับมาตรฐานเออีโอ และระบบติดตามสินค้าแบบเรียลไทม์",
         ],
         cooperation: [
             "希望与中国铁路和港口运营商合作开发中老泰铁路联运线路。",
             "Looking to partner with Chinese rail and port operators on multimodal routes via the China–Laos–Thailand railway.",
-            "Ingin bekerjasama dengan pengendali kereta api dan pelabuhan China bagi laluan pelbagai mod melalui landasan China–Laos–Thailand.",
+            "Ingin bekerjasama dengan pengendali kereta api dan pelabuhan China bagi laluan pengangkutan multimod melalui landasan kereta api China–Laos–Thailand.",
             "ต้องการร่วมมือกับผู้ให้บริการรถไฟและท่าเรือจีนในเส้นทางขนส่งต่อเนื่องหลายรูปแบบผ่านทางรถไฟจีน–ลาว–ไทย",
         ],
         intents: &[
@@ -299,7 +299,7 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "在{place}开发和管理工业园区，提供标准厂房、定制厂房及一站式投资服务。",
             "Develops and manages industrial parks in {place}, offering ready-built and built-to-suit factories with one-stop investor services.",
-            "Membangun dan mengurus taman perindustrian di {place}, menawarkan kilang siap bina dan bina ikut keperluan serta perkhidmatan pelabur sehenti.",
+            "Membangunkan dan menguruskan taman perindustrian di {place}, menawarkan kilang siap bina dan kilang bina ikut tempahan serta perkhidmatan sehenti untuk pelabur.",
             "พัฒนาและบริหารนิคมอุตสาหกรรมใน{place} มีโรงงานสำเร็จรูปและโรงงานสร้างตามความต้องการ พร้อมบริการนักลงทุนแบบครบวงจร",
         ],
         advantages: [
@@ -311,7 +311,7 @@ pub const PROFILES: [Profile; 16] = [
         cooperation: [
             "欢迎中国制造企业入驻园区，并寻求共同开发中国企业专属园区的合作伙伴。",
             "Welcomes Chinese manufacturers as tenants and seeks partners to co-develop a dedicated China industrial zone.",
-            "Mengalu-alukan pengilang China sebagai penyewa dan mencari rakan untuk membangunkan zon perindustrian khas China.",
+            "Mengalu-alukan pengilang China sebagai penyewa dan mencari rakan kongsi untuk membangunkan zon perindustrian khas bagi pelabur China.",
             "ยินดีต้อนรับผู้ผลิตจีนเข้าตั้งโรงงาน และมองหาพันธมิตรร่วมพัฒนาพื้นที่อุตสาหกรรมสำหรับนักลงทุนจีนโดยเฉพาะ",
         ],
         intents: &[("investment", None), ("joint-venture", Some("property"))],
@@ -326,13 +326,13 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "在{place}生产瓦楞纸箱、软包装和可降解食品包装，服务电子、食品和电商客户。",
             "Makes corrugated cartons, flexible packaging and compostable food packaging in {place} for electronics, food and e-commerce customers.",
-            "Mengeluarkan kotak beralun, pembungkusan fleksibel dan pembungkusan makanan boleh kompos di {place} untuk pelanggan elektronik, makanan dan e-dagang.",
+            "Mengeluarkan kotak kadbod beralun, pembungkusan fleksibel dan pembungkusan makanan boleh kompos di {place} untuk pelanggan elektronik, makanan dan e-dagang.",
             "ผลิตกล่องกระดาษลูกฟูก บรรจุภัณฑ์อ่อนตัว และบรรจุภัณฑ์อาหารย่อยสลายได้ใน{place} สำหรับลูกค้าอิเล็กทรอนิกส์ อาหาร และอีคอมเมิร์ซ",
         ],
         advantages: [
             "使用FSC认证纸浆和回收原料，多地设厂，可在48小时内交货。",
             "FSC-certified and recycled fibre, several plants and delivery within 48 hours.",
-            "Gentian berpensijilan FSC dan kitar semula, beberapa kilang dan penghantaran dalam 48 jam.",
+            "Gentian berpensijilan FSC dan gentian kitar semula, beberapa kilang dan penghantaran dalam tempoh 48 jam.",
             "ใช้เยื่อกระดาษที่ได้รับการรับรอง FSC และวัสดุรีไซเคิล มีหลายโรงงาน และส่งมอบได้ภายใน 48 ชั่วโมง",
         ],
         cooperation: [
@@ -356,8 +356,8 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "在{place}为工业园区和市政客户设计、建设并运营污水处理和再生水厂。",
             "Designs, builds and operates wastewater treatment and water reclamation plants in {place} for industrial parks and municipalities.",
-            "Mereka bentuk, membina dan mengendalikan loji rawatan air sisa dan penebusgunaan air di {place} untuk taman perindustrian dan pihak berkuasa tempatan.",
-            "ออกแบบ ก่อสร้าง และดำเนินโรงบำบัดน้ำเสียและโรงผลิตน้ำรีไซเคิลใน{place} สำหรับนิคมอุตสาหกรรมและเทศบาล",
+            "Mereka bentuk, membina dan mengendalikan loji rawatan air sisa dan kitar semula air di {place} untuk taman perindustrian dan pihak berkuasa tempatan.",
+            "ออกแบบ ก่อสร้าง และบริหารโรงบำบัดน้ำเสียและโรงผลิตน้ำรีไซเคิลใน{place} สำหรับนิคมอุตสาหกรรมและเทศบาล",
         ],
         advantages: [
             "特许经营期长达二十五年的项目组合、自主膜处理工艺，以及稳定的现金流。",
@@ -368,8 +368,8 @@ pub const PROFILES: [Profile; 16] = [
         cooperation: [
             "希望与中国环保企业合作投标海水淡化和零排放项目，并引入基础设施基金。",
             "Wants to bid with Chinese environmental firms for desalination and zero-liquid-discharge projects and bring in infrastructure funds.",
-            "Mahu membida bersama firma alam sekitar China untuk projek penyahgaraman dan pelepasan cecair sifar serta membawa masuk dana infrastruktur.",
-            "ต้องการร่วมประมูลกับบริษัทสิ่งแวดล้อมจีนในโครงการผลิตน้ำจืดจากน้ำทะเลและการไม่ปล่อยน้ำเสีย และดึงกองทุนโครงสร้างพื้นฐานเข้าร่วม",
+            "Ingin membida bersama firma alam sekitar China untuk projek penyahgaraman dan pelepasan cecair sifar serta membawa masuk dana infrastruktur.",
+            "ต้องการร่วมประมูลกับบริษัทสิ่งแวดล้อมจีนในโครงการผลิตน้ำจืดจากน้ำทะเลและโครงการปล่อยน้ำทิ้งเป็นศูนย์ และดึงกองทุนโครงสร้างพื้นฐานเข้าร่วมลงทุน",
         ],
         intents: &[
             ("green-energy", None),
@@ -387,8 +387,8 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "运营以{place}为基地的在线零售平台和直播带货业务，销售家居、美妆和母婴产品。",
             "Runs an online retail marketplace and live-stream selling business based in {place}, selling home, beauty and baby products.",
-            "Mengendalikan pasaran runcit dalam talian dan perniagaan jualan siaran langsung yang berpangkalan di {place}, menjual produk rumah, kecantikan dan bayi.",
-            "ดำเนินแพลตฟอร์มค้าปลีกออนไลน์และธุรกิจไลฟ์สดขายสินค้าที่มีฐานใน{place} จำหน่ายสินค้าบ้าน ความงาม และแม่และเด็ก",
+            "Mengendalikan platform pasaran dalam talian dan perniagaan jualan secara siaran langsung yang berpangkalan di {place}, menjual kelengkapan rumah, produk kecantikan serta keperluan ibu dan bayi.",
+            "บริหารแพลตฟอร์มค้าปลีกออนไลน์และธุรกิจขายสินค้าผ่านไลฟ์สด โดยมีฐานอยู่ใน{place} จำหน่ายของใช้ในบ้าน สินค้าความงาม และสินค้าแม่และเด็ก",
         ],
         advantages: [
             "月活跃用户超过三百万，自建最后一公里配送网络，并掌握丰富的消费者数据。",
@@ -399,7 +399,7 @@ pub const PROFILES: [Profile; 16] = [
         cooperation: [
             "欢迎中国品牌通过平台进入东南亚市场，并寻求战略投资者。",
             "Invites Chinese brands to reach South-East Asia through its marketplace and seeks strategic investors.",
-            "Menjemput jenama China memasuki Asia Tenggara melalui pasarannya dan mencari pelabur strategik.",
+            "Menjemput jenama China memasuki pasaran Asia Tenggara melalui platformnya dan mencari pelabur strategik.",
             "เชิญแบรนด์จีนเข้าสู่ตลาดเอเชียตะวันออกเฉียงใต้ผ่านแพลตฟอร์ม และมองหานักลงทุนเชิงกลยุทธ์",
         ],
         intents: &[
@@ -419,7 +419,7 @@ pub const PROFILES: [Profile; 16] = [
             "在{place}经营私立综合医院和专科中心，为本地患者和国际医疗旅游者提供服务。",
             "Operates private general hospitals and specialist centres in {place} for local patients and international medical travellers.",
             "Mengendalikan hospital am swasta dan pusat pakar di {place} untuk pesakit tempatan dan pelancong perubatan antarabangsa.",
-            "ดำเนินโรงพยาบาลเอกชนทั่วไปและศูนย์เฉพาะทางใน{place} สำหรับผู้ป่วยในประเทศและนักท่องเที่ยวเชิงการแพทย์จากต่างประเทศ",
+            "ดำเนินกิจการโรงพยาบาลเอกชนและศูนย์การแพทย์เฉพาะทางใน{place} สำหรับผู้ป่วยในประเทศและนักท่องเที่ยวเชิงการแพทย์จากต่างประเทศ",
         ],
         advantages: [
             "通过JCI国际认证，拥有心脏、肿瘤和生殖医学等优势学科及多语种服务团队。",
@@ -448,14 +448,14 @@ pub const PROFILES: [Profile; 16] = [
         business: [
             "在{place}提供商户收单、电子钱包和跨境汇款服务，持有央行颁发的支付牌照。",
             "Provides merchant acquiring, e-wallets and cross-border remittance in {place} under a central-bank payment licence.",
-            "Menyediakan perkhidmatan pemerolehan peniaga, e-dompet dan kiriman wang rentas sempadan di {place} di bawah lesen pembayaran bank pusat.",
+            "Menyediakan perkhidmatan pemerolehan pedagang, e-dompet dan kiriman wang rentas sempadan di {place} di bawah lesen pembayaran yang dikeluarkan oleh bank pusat.",
             "ให้บริการรับชำระเงินร้านค้า กระเป๋าเงินอิเล็กทรอนิกส์ และโอนเงินข้ามประเทศใน{place} ภายใต้ใบอนุญาตชำระเงินจากธนาคารกลาง",
         ],
         advantages: [
             "接入全国实时支付网络和二维码标准，商户超过十五万家，风控模型成熟。",
             "Connected to the national real-time payment network and QR standard, with over 150,000 merchants and mature risk models.",
-            "Disambungkan ke rangkaian pembayaran masa nyata dan piawaian QR nasional, dengan lebih 150,000 peniaga dan model risiko yang matang.",
-            "เชื่อมต่อระบบชำระเงินแบบเรียลไทม์และมาตรฐาน QR ระดับประเทศ มีร้านค้ากว่า 150,000 ราย และแบบจำลองความเสี่ยงที่ผ่านการพิสูจน์",
+            "Disambungkan kepada rangkaian pembayaran masa nyata dan piawaian QR nasional, dengan lebih 150,000 pedagang dan model risiko yang matang.",
+            "เชื่อมต่อระบบชำระเงินแบบเรียลไทม์และมาตรฐาน QR ระดับประเทศ มีร้านค้ากว่า 150,000 ราย และระบบบริหารความเสี่ยงที่พิสูจน์แล้ว",
         ],
         cooperation: [
             "希望与中国支付机构合作，为中国游客和跨境电商提供人民币结算服务。",
@@ -485,7 +485,7 @@ pub const PROFILES: [Profile; 16] = [
         advantages: [
             "自主电池管理系统、获得本地电动车产业政策支持，以及电池回收试点资格。",
             "Its own battery-management system, backing from local EV industry policy and a licensed battery-recycling pilot.",
-            "Sistem pengurusan bateri sendiri, sokongan dasar industri EV tempatan dan perintis kitar semula bateri berlesen.",
+            "Sistem pengurusan bateri sendiri, sokongan dasar industri EV tempatan dan projek perintis kitar semula bateri yang berlesen.",
             "มีระบบบริหารจัดการแบตเตอรี่ของตนเอง ได้รับการสนับสนุนจากนโยบายอุตสาหกรรมยานยนต์ไฟฟ้า และได้รับอนุญาตโครงการนำร่องรีไซเคิลแบตเตอรี่",
         ],
         cooperation: [
