@@ -148,19 +148,29 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
             println!("verified {}", found.email);
             return Ok(());
         }
-        Command::Serve => vnext::db::prepare(&db, config.demo_data).await?,
+        Command::Serve => {}
     }
+    // Refuse a configuration that would build links from requests before touching anything.
     let mut options = leptos::prelude::get_configuration(None)?.leptos_options;
     if let Some(addr) = config.addr {
         options.site_addr = addr;
     }
     let addr = options.site_addr;
-    let app = vnext::serve::app(options, db, config.serve);
-    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let settings = config.settings(addr)?;
+    vnext::db::prepare(&db, config.demo_data).await?;
+    if let Some(url) = &config.smtp_url {
+        vnext::platform::delivery::start(db.clone(), url, &config.smtp_from)?;
+    }
+    let app = vnext::serve::app(options, db, settings);
+    let listener = vnext::listener::Capped::new(
+        tokio::net::TcpListener::bind(addr).await?,
+        config.max_connections,
+        vnext::listener::IDLE_TIMEOUT,
+    );
     tracing::info!("listening on http://{addr}");
     // The peer address feeds the per-IP rate limits.
     let service = axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<
-        std::net::SocketAddr,
+        vnext::listener::Peer,
     >(app);
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown())

@@ -4,32 +4,35 @@
 use crate::accounts::entity::rate_event;
 use crate::i18n::server::lang_of_request;
 use crate::i18n::tr;
+use crate::listener::Peer;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::{Duration, Utc};
 use http::header::{
-    CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS,
-    X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY,
+    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, QueryStatementBuilder, SimpleExpr};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
+    Statement, TransactionTrait,
 };
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Settings of this module, from the environment (see README, "Configuration").
 #[derive(Clone, Debug, Default)]
 pub struct Protection {
-    /// The public origin, `https://zone.example.org`; when unset the request's `Host` is used.
-    pub origin: Option<String>,
+    /// The public origin, `https://zone.example.org`: the only origin state changes come from.
+    pub origin: String,
     /// Served over TLS (behind a proxy that terminates it): send HSTS.
     pub tls: bool,
-    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
-    pub trust_proxy: bool,
+    /// How many reverse proxies of ours stand in front of the app, each appending the address
+    /// it saw to `X-Forwarded-For`; 0 believes no header at all.
+    pub trusted_proxies: usize,
     pub limits: Limits,
 }
 
@@ -43,10 +46,17 @@ pub struct Limit {
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
     pub login_per_ip: Limit,
+    /// Strict: one address guessing one account's password.
+    pub login_per_account_and_ip: Limit,
+    /// Loose, and not applied from addresses the account has signed in from before, so that a
+    /// stranger's failures cannot lock the owner out.
     pub login_per_account: Limit,
     pub register_per_ip: Limit,
     pub reset_per_ip: Limit,
     pub reset_per_account: Limit,
+    /// Guesses of the current password on the change-password form.
+    pub password_change_per_account: Limit,
+    pub export_per_ip: Limit,
 }
 
 impl Default for Limits {
@@ -57,17 +67,33 @@ impl Default for Limits {
         };
         Limits {
             login_per_ip: per(30, 15),
-            login_per_account: per(10, 15),
+            login_per_account_and_ip: per(10, 15),
+            login_per_account: per(100, 15),
             register_per_ip: per(10, 60),
             reset_per_ip: per(10, 60),
             reset_per_account: per(3, 60),
+            password_change_per_account: per(10, 15),
+            export_per_ip: per(30, 10),
         }
     }
 }
 
+/// Keys longer than this are stored as their digest: every key fits the column, and a key
+/// cut short would never match itself again and so never be limited.
+const KEY_CHARS: usize = 120;
+
+fn stored_key(key: &str) -> String {
+    if key.len() <= KEY_CHARS {
+        key.to_owned()
+    } else {
+        format!("sha256:{}", crate::accounts::session::digest(key))
+    }
+}
+
 /// Records an attempt under `key` unless `limit` is already reached; returns whether it may
-/// go ahead. Counted in the database, so every app instance sees the same count.
-pub async fn allow(db: &impl ConnectionTrait, key: &str, limit: Limit) -> Result<bool, DbErr> {
+/// go ahead. Check and record are one statement, so a burst of parallel requests cannot slip
+/// past the limit; counted in the database, so every app instance sees the same count.
+pub async fn allow(db: &DatabaseConnection, key: &str, limit: Limit) -> Result<bool, DbErr> {
     static CALLS: AtomicU64 = AtomicU64::new(0);
     let now = Utc::now();
     if CALLS.fetch_add(1, Ordering::Relaxed).is_multiple_of(500) {
@@ -76,67 +102,114 @@ pub async fn allow(db: &impl ConnectionTrait, key: &str, limit: Limit) -> Result
             .exec(db)
             .await?;
     }
-    let recent = rate_event::Entity::find()
-        .filter(rate_event::Column::Key.eq(key))
-        .filter(rate_event::Column::At.gt(now - limit.window))
-        .count(db)
+    let key = stored_key(key);
+    let recent = Query::select()
+        .expr(Expr::col(rate_event::Column::Id).count())
+        .from(rate_event::Entity)
+        .and_where(rate_event::Column::Key.eq(key.as_str()))
+        .and_where(rate_event::Column::At.gt(now - limit.window))
+        .to_owned();
+    let max = i64::try_from(limit.max).unwrap_or(i64::MAX);
+    let insert = Query::insert()
+        .into_table(rate_event::Entity)
+        .columns([rate_event::Column::Key, rate_event::Column::At])
+        .select_from(
+            Query::select()
+                .exprs([Expr::val(key.as_str()), Expr::val(now)])
+                .and_where(
+                    SimpleExpr::SubQuery(None, Box::new(recent.into_sub_query_statement())).lt(max),
+                )
+                .to_owned(),
+        )
+        .map_err(|e| DbErr::Custom(e.to_string()))?
+        .to_owned();
+    let txn = db.begin().await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        // Read committed would let two transactions count the same rows; SQLite runs one
+        // writing statement at a time anyway.
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            [key.as_str().into()],
+        ))
         .await?;
-    if recent >= limit.max {
-        return Ok(false);
     }
-    rate_event::ActiveModel {
-        id: NotSet,
-        key: Set(key.chars().take(320).collect()),
-        at: Set(now),
-    }
-    .insert(db)
-    .await?;
-    Ok(true)
+    let inserted = txn.execute(&insert).await?.rows_affected();
+    txn.commit().await?;
+    Ok(inserted == 1)
 }
 
-/// The client's address: the socket peer, or the proxy's `X-Forwarded-For` when trusted.
+/// The client's address: the socket peer, or — behind `trusted_proxies` proxies of ours — the
+/// address the outermost of them saw, which is that many entries from the right of
+/// `X-Forwarded-For`. Entries further left are written by the client and worth nothing.
 pub fn client_ip(
     request_headers: &HeaderMap,
     peer: Option<SocketAddr>,
-    trust_proxy: bool,
-) -> Option<String> {
-    let forwarded = trust_proxy
-        .then(|| request_headers.get("x-forwarded-for")?.to_str().ok())
-        .flatten()
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty());
-    forwarded.or_else(|| peer.map(|p| p.ip().to_string()))
+    trusted_proxies: usize,
+) -> Option<IpAddr> {
+    let peer = peer.map(|p| p.ip());
+    if trusted_proxies == 0 {
+        return peer;
+    }
+    let entries: Vec<&str> = request_headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let Some(seen) = entries
+        .len()
+        .checked_sub(trusted_proxies)
+        .map(|i| entries[i])
+    else {
+        return peer;
+    };
+    seen.parse::<IpAddr>()
+        .ok()
+        .or_else(|| seen.parse::<SocketAddr>().ok().map(|s| s.ip()))
+        .or(peer)
 }
 
 /// The client address, as a request extension set by [`protect`].
-#[derive(Clone, Debug)]
-pub struct ClientIp(pub Option<String>);
+#[derive(Clone, Copy, Debug)]
+pub struct ClientIp(pub Option<IpAddr>);
+
+impl ClientIp {
+    /// As stored in the audit log and on sessions.
+    pub fn text(&self) -> Option<String> {
+        self.0.map(|ip| ip.to_string())
+    }
+
+    /// What per-address limits count: one IPv4 address, or one IPv6 /64 (a single host is
+    /// usually handed a whole /64, and could otherwise pick a fresh address per attempt).
+    pub fn rate_key(&self) -> String {
+        match self.0 {
+            None => "unknown".to_owned(),
+            Some(IpAddr::V4(v4)) => v4.to_string(),
+            Some(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+                Some(v4) => v4.to_string(),
+                None => {
+                    let s = v6.segments();
+                    format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+                }
+            },
+        }
+    }
+}
 
 /// Whether a state-changing request provably comes from one of our own pages: the browser's
-/// `Sec-Fetch-Site`, else its `Origin`, must name this site. A request carrying neither is
-/// refused too — every browser that can be tricked into a cross-site POST sends one of them.
-pub fn same_origin(headers: &HeaderMap, origin: Option<&str>) -> bool {
+/// `Sec-Fetch-Site`, else its `Origin`, must name this site — the configured origin, never the
+/// request's own `Host`. A request carrying neither is refused too: every browser that can be
+/// tricked into a cross-site POST sends one of them.
+pub fn same_origin(headers: &HeaderMap, origin: &str) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return matches!(site, "same-origin" | "none");
     }
-    let Some(sent) = headers
+    headers
         .get(http::header::ORIGIN)
         .and_then(|v| v.to_str().ok())
-    else {
-        return false;
-    };
-    match origin {
-        Some(expected) => sent.eq_ignore_ascii_case(expected),
-        None => {
-            let host = headers
-                .get(http::header::HOST)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
-            sent.split_once("://")
-                .is_some_and(|(_, rest)| !host.is_empty() && rest.eq_ignore_ascii_case(host))
-        }
-    }
+        .is_some_and(|sent| sent.eq_ignore_ascii_case(origin))
 }
 
 /// The policy of responses that did not set their own: nothing inline, nothing from
@@ -162,15 +235,16 @@ pub async fn protect(
 ) -> Response {
     let peer = request
         .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0);
-    let ip = client_ip(request.headers(), peer, protection.trust_proxy);
+        .get::<ConnectInfo<Peer>>()
+        .map(|c| c.0.0);
+    let ip = client_ip(request.headers(), peer, protection.trusted_proxies);
     request.extensions_mut().insert(ClientIp(ip));
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    let mut response = if safe || same_origin(request.headers(), protection.origin.as_deref()) {
+    let server_function = request.uri().path().starts_with("/api/");
+    let mut response = if safe || same_origin(request.headers(), &protection.origin) {
         next.run(request).await
     } else {
         let (parts, _) = request.into_parts();
@@ -188,6 +262,10 @@ pub async fn protect(
             .into_response()
     };
     let headers = response.headers_mut();
+    if server_function {
+        // Answers to server functions are made for one caller at one moment.
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(
@@ -223,48 +301,71 @@ mod tests {
 
     #[test]
     fn same_origin_proof() {
+        let ours = "https://zone.example.org";
         assert!(same_origin(
             &headers(&[("sec-fetch-site", "same-origin")]),
-            None
+            ours
         ));
         assert!(!same_origin(
             &headers(&[("sec-fetch-site", "cross-site")]),
-            None
+            ours
         ));
         assert!(!same_origin(
             &headers(&[("sec-fetch-site", "same-site")]),
-            None
+            ours
         ));
-        let local = [
-            ("host", "127.0.0.1:3000"),
-            ("origin", "http://127.0.0.1:3000"),
-        ];
-        assert!(same_origin(&headers(&local), None));
-        let evil = [
-            ("host", "127.0.0.1:3000"),
-            ("origin", "https://evil.example"),
-        ];
-        assert!(!same_origin(&headers(&evil), None));
-        assert!(same_origin(
-            &headers(&[("origin", "https://zone.example.org")]),
-            Some("https://zone.example.org")
-        ));
-        assert!(!same_origin(&headers(&[("origin", "null")]), None));
-        assert!(!same_origin(&headers(&[]), None));
+        assert!(same_origin(&headers(&[("origin", ours)]), ours));
+        // The Host header is the client's to write: it proves nothing.
+        let forged = [("host", "evil.example"), ("origin", "http://evil.example")];
+        assert!(!same_origin(&headers(&forged), ours));
+        assert!(!same_origin(&headers(&[("origin", "null")]), ours));
+        assert!(!same_origin(&headers(&[]), ours));
+    }
+
+    fn xff(value: &str) -> HeaderMap {
+        headers(&[("x-forwarded-for", value)])
     }
 
     #[test]
-    fn proxies_are_believed_only_when_trusted() {
-        let peer: SocketAddr = "10.0.0.1:5000".parse().unwrap();
-        let h = headers(&[("x-forwarded-for", "203.0.113.9, 10.0.0.1")]);
+    fn the_address_is_the_one_the_outermost_trusted_proxy_saw() {
+        let proxy: SocketAddr = "10.0.0.1:5000".parse().unwrap();
+        let ip = |h: &HeaderMap, hops| client_ip(h, Some(proxy), hops).map(|i| i.to_string());
+        // The client wrote 1.2.3.4 itself; our one proxy appended the address it saw.
+        let forged = xff("1.2.3.4, 203.0.113.9");
+        assert_eq!(ip(&forged, 1).as_deref(), Some("203.0.113.9"));
+        assert_eq!(ip(&forged, 0).as_deref(), Some("10.0.0.1"));
+        // Two proxies: the outer one appended the client, the inner one the outer proxy.
+        let two = xff("1.2.3.4, 203.0.113.9, 10.0.0.2");
+        assert_eq!(ip(&two, 2).as_deref(), Some("203.0.113.9"));
+        // Fewer entries than proxies, or garbage: the peer, never the client's word.
+        assert_eq!(ip(&xff("203.0.113.9"), 2).as_deref(), Some("10.0.0.1"));
         assert_eq!(
-            client_ip(&h, Some(peer), true).as_deref(),
-            Some("203.0.113.9")
-        );
-        assert_eq!(
-            client_ip(&h, Some(peer), false).as_deref(),
+            ip(&xff("1.2.3.4, nonsense"), 1).as_deref(),
             Some("10.0.0.1")
         );
-        assert_eq!(client_ip(&h, None, false), None);
+        let mut split = HeaderMap::new();
+        split.append("x-forwarded-for", "1.2.3.4".parse().unwrap());
+        split.append("x-forwarded-for", "198.51.100.7".parse().unwrap());
+        assert_eq!(ip(&split, 1).as_deref(), Some("198.51.100.7"));
+        assert_eq!(client_ip(&forged, None, 0), None);
+    }
+
+    #[test]
+    fn ipv6_clients_are_limited_per_64() {
+        let key = |ip: &str| ClientIp(Some(ip.parse().unwrap())).rate_key();
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), key("2001:db8:1:2:bbbb::9"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("::ffff:192.0.2.1"), "192.0.2.1");
+        assert_eq!(key("192.0.2.1"), "192.0.2.1");
+    }
+
+    #[test]
+    fn long_keys_are_stored_whole_or_as_a_digest() {
+        let long = format!("login:account:{}", "a".repeat(70_000));
+        let stored = stored_key(&long);
+        assert!(stored.len() <= KEY_CHARS);
+        assert_eq!(stored, stored_key(&long));
+        assert_ne!(stored, stored_key(&format!("{long}b")));
+        assert_eq!(stored_key("login:ip:192.0.2.1"), "login:ip:192.0.2.1");
     }
 }

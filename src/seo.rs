@@ -7,7 +7,7 @@ use crate::zone::server::{company_count, company_keys};
 use axum::{
     Router,
     extract::{Path, State},
-    http::{HeaderMap, StatusCode, header},
+    http::{StatusCode, header},
     response::{IntoResponse, Response},
     routing::get,
 };
@@ -20,28 +20,21 @@ const COMPANIES_PER_SITEMAP: u64 = 10_000;
 #[derive(Clone)]
 struct Seo {
     db: DatabaseConnection,
-    public_url: Option<PublicUrl>,
+    /// Every URL written here starts with the configured origin, never the request's `Host`.
+    public_url: PublicUrl,
 }
 
-pub fn routes(db: DatabaseConnection, public_url: Option<PublicUrl>) -> Router {
+/// More company sitemaps than any zone will need (a billion companies); a larger number in a
+/// request is not found, and never overflows the offset.
+const MAX_SITEMAP_FILES: u64 = 100_000;
+
+pub fn routes(db: DatabaseConnection, public_url: PublicUrl) -> Router {
     Router::new()
         .route("/robots.txt", get(robots))
         .route("/sitemap.xml", get(sitemap_index))
         .route("/sitemaps/pages.xml", get(pages_sitemap))
         .route("/sitemaps/companies/{file}", get(companies_sitemap))
         .with_state(Seo { db, public_url })
-}
-
-/// The configured public origin, else the one the request came to.
-fn origin(seo: &Seo, headers: &HeaderMap) -> String {
-    if let Some(PublicUrl(url)) = &seo.public_url {
-        return url.clone();
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("127.0.0.1:3000");
-    format!("http://{host}")
 }
 
 fn xml(body: String) -> Response {
@@ -59,16 +52,16 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-async fn robots(State(seo): State<Seo>, headers: HeaderMap) -> impl IntoResponse {
-    let origin = origin(&seo, &headers);
+async fn robots(State(seo): State<Seo>) -> impl IntoResponse {
+    let origin = &seo.public_url.0;
     (
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
         format!("User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: {origin}/sitemap.xml\n"),
     )
 }
 
-async fn sitemap_index(State(seo): State<Seo>, headers: HeaderMap) -> Response {
-    let origin = origin(&seo, &headers);
+async fn sitemap_index(State(seo): State<Seo>) -> Response {
+    let origin = &seo.public_url.0;
     let Ok(count) = company_count(&seo.db).await else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
@@ -121,19 +114,15 @@ fn urlset(origin: &str, paths: impl IntoIterator<Item = String>) -> Response {
     xml(body)
 }
 
-async fn pages_sitemap(State(seo): State<Seo>, headers: HeaderMap) -> Response {
-    urlset(&origin(&seo, &headers), [String::new(), "zone".to_owned()])
+async fn pages_sitemap(State(seo): State<Seo>) -> Response {
+    urlset(&seo.public_url.0, [String::new(), "zone".to_owned()])
 }
 
-async fn companies_sitemap(
-    State(seo): State<Seo>,
-    headers: HeaderMap,
-    Path(file): Path<String>,
-) -> Response {
+async fn companies_sitemap(State(seo): State<Seo>, Path(file): Path<String>) -> Response {
     let Some(n) = file
         .strip_suffix(".xml")
         .and_then(|n| n.parse::<u64>().ok())
-        .filter(|n| *n >= 1)
+        .filter(|n| (1..=MAX_SITEMAP_FILES).contains(n))
     else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -152,5 +141,5 @@ async fn companies_sitemap(
     let paths = keys
         .into_iter()
         .map(|(mic, symbol)| format!("zone/{mic}/{}", crate::ui::url::encode_component(&symbol)));
-    urlset(&origin(&seo, &headers), paths)
+    urlset(&seo.public_url.0, paths)
 }

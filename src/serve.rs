@@ -24,39 +24,50 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
 use tower_http::services::ServeDir;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 pub type Site = NormalizePath<Router>;
 
 /// Requests carry forms and server-function arguments, nothing bigger (yet).
 pub const BODY_LIMIT: usize = 64 * 1024;
 
+/// A request that takes longer than this is answered 503; one whose body trickles in slower
+/// than this between chunks is cut off.
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+pub const BODY_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// How the site is reached and protected (see README, "Configuration").
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Settings {
-    pub public_url: Option<String>,
+    pub public_url: String,
     pub sessions: SessionPolicy,
     pub protection: Protection,
+    /// Rows an anonymous export may carry.
+    pub export_max_rows: u64,
 }
 
 impl Settings {
-    /// Defaults for a site reached at `public_url`: an `https://` URL means TLS, so cookies are
-    /// `Secure` and HSTS is sent; state-changing requests must come from that origin.
-    pub fn new(public_url: Option<String>) -> Settings {
-        let tls = public_url
-            .as_deref()
-            .is_some_and(|u| u.starts_with("https://"));
+    /// Defaults for a site reached at `public_url`.
+    pub fn new(public_url: impl Into<String>) -> Settings {
         Settings {
-            sessions: SessionPolicy {
-                secure: tls,
-                ..SessionPolicy::default()
-            },
-            protection: Protection {
-                origin: public_url.clone(),
-                tls,
-                ..Protection::default()
-            },
-            public_url,
+            public_url: String::new(),
+            sessions: SessionPolicy::default(),
+            protection: Protection::default(),
+            export_max_rows: 20_000,
         }
+        .at(public_url.into())
+    }
+
+    /// The same settings for a site reached at `public_url`: an `https://` URL means TLS, so
+    /// cookies are `Secure` (and `__Host-` named) and HSTS is sent; state-changing requests
+    /// must come from that origin.
+    pub fn at(mut self, public_url: String) -> Settings {
+        let tls = public_url.starts_with("https://");
+        self.sessions.secure = tls;
+        self.protection.tls = tls;
+        self.protection.origin = public_url.clone();
+        self.public_url = public_url;
+        self
     }
 }
 
@@ -67,28 +78,13 @@ pub struct AppState {
     pub pages: Pages,
     pub sessions: Arc<SessionPolicy>,
     pub protection: Arc<Protection>,
-    pub public_url: Option<PublicUrl>,
+    pub public_url: PublicUrl,
+    pub export_max_rows: u64,
 }
 
 impl FromRef<AppState> for DatabaseConnection {
     fn from_ref(state: &AppState) -> Self {
         state.db.clone()
-    }
-}
-
-impl AppState {
-    /// This site's origin for links in emails: the configured public URL, else the request's
-    /// host.
-    pub fn origin(&self, parts: &Parts) -> String {
-        if let Some(url) = &self.public_url {
-            return url.0.clone();
-        }
-        let host = parts
-            .headers
-            .get(http::header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or("127.0.0.1:3000");
-        format!("http://{host}")
     }
 }
 
@@ -131,16 +127,14 @@ pub fn app(options: LeptosOptions, db: DatabaseConnection, settings: Settings) -
 
 fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) -> Router {
     let routes = generate_route_list(App);
-    let public_url = settings.public_url.map(PublicUrl);
+    let public_url = PublicUrl(settings.public_url);
     let seo = crate::seo::routes(db.clone(), public_url.clone());
     // Pages and server functions see the same context, whichever renders first.
     let context = {
         let (db, public_url) = (db.clone(), public_url.clone());
         move || {
             provide_context(db.clone());
-            if let Some(url) = &public_url {
-                provide_context(url.clone());
-            }
+            provide_context(public_url.clone());
         }
     };
     let sessions = Arc::new(settings.sessions);
@@ -154,15 +148,16 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
         sessions: sessions.clone(),
         protection: protection.clone(),
         public_url,
+        export_max_rows: settings.export_max_rows,
     };
     let forms = Router::new()
         .route(
             "/{lang}/zone/export.csv",
-            get(|s, p, q| download(Format::Csv, s, p, q)),
+            get(|s, p, ip, q| download(Format::Csv, s, p, ip, q)),
         )
         .route(
             "/{lang}/zone/export.xlsx",
-            get(|s, p, q| download(Format::Xlsx, s, p, q)),
+            get(|s, p, ip, q| download(Format::Xlsx, s, p, ip, q)),
         )
         .route(
             "/{lang}/register",
@@ -173,6 +168,10 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
         .route(
             "/{lang}/account/password",
             post(crate::accounts::handlers::change_password),
+        )
+        .route(
+            "/{lang}/account/sessions/end",
+            post(crate::accounts::handlers::sign_out_everywhere),
         )
         .route(
             "/{lang}/password/forgot",
@@ -220,5 +219,10 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
         .merge(assets)
         .layer(middleware::from_fn_with_state(protection, protect))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(RequestBodyTimeoutLayer::new(BODY_READ_TIMEOUT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ))
         .layer(CompressionLayer::new())
 }

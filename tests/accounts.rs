@@ -6,237 +6,16 @@
 mod common;
 
 use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
+use axum::http::{Request, StatusCode, header};
 use chrono::{Duration, Utc};
-use leptos::prelude::LeptosOptions;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-};
-use tower::ServiceExt;
-use vnext::accounts::entity::{account, audit, outbox, session};
-use vnext::accounts::server::{self, Actor, Decision, Registration};
-use vnext::accounts::uscc::check_character_for;
+use common::web::*;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use vnext::accounts::entity::{account, audit, session};
+use vnext::accounts::server::{self, Actor};
 use vnext::accounts::{Role, Status};
 use vnext::i18n::Lang;
-use vnext::serve::{Settings, Site};
+use vnext::serve::Settings;
 use vnext::ui::url::encode_component;
-
-const PASSWORD: &str = "Penang palm oil partners 2026";
-
-fn settings() -> Settings {
-    Settings::new(Some("https://zone.example".into()))
-}
-
-fn app_with(db: DatabaseConnection, settings: Settings) -> Site {
-    let options = LeptosOptions::builder()
-        .output_name("vnext")
-        .site_root("target/site")
-        .build();
-    vnext::serve::app(options, db, settings)
-}
-
-fn app_on(db: DatabaseConnection) -> Site {
-    app_with(db, settings())
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Reply {
-    fn location(&self) -> &str {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-    }
-
-    /// The session token this response sets, if any.
-    fn session(&self) -> Option<String> {
-        self.headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find_map(|v| v.strip_prefix("vnext_session="))
-            .map(|v| v.split(';').next().unwrap_or_default().to_owned())
-            .filter(|v| !v.is_empty())
-    }
-}
-
-async fn send(app: &Site, request: Request<Body>) -> Reply {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let (status, headers) = (response.status(), response.headers().clone());
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-fn form_body(fields: &[(&str, &str)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-async fn get(app: &Site, uri: &str, session: Option<&str>) -> Reply {
-    let mut request = Request::get(uri);
-    if let Some(token) = session {
-        request = request.header(header::COOKIE, format!("vnext_session={token}"));
-    }
-    send(app, request.body(Body::empty()).unwrap()).await
-}
-
-/// A form post from one of our own pages (the browser says `Sec-Fetch-Site: same-origin`).
-async fn post(app: &Site, uri: &str, session: Option<&str>, fields: &[(&str, &str)]) -> Reply {
-    let mut request = Request::post(uri)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header("sec-fetch-site", "same-origin");
-    if let Some(token) = session {
-        request = request.header(header::COOKIE, format!("vnext_session={token}"));
-    }
-    send(app, request.body(Body::from(form_body(fields))).unwrap()).await
-}
-
-/// A sign-in form post in `lang`.
-async fn attempt_sign_in(app: &Site, lang: &str, email: &str, password: &str) -> Reply {
-    let uri = format!("/{lang}/login");
-    post(app, &uri, None, &[("email", email), ("password", password)]).await
-}
-
-async fn sign_in(app: &Site, email: &str, password: &str) -> String {
-    let reply = attempt_sign_in(app, "en", email, password).await;
-    assert_eq!(
-        reply.status,
-        StatusCode::SEE_OTHER,
-        "{email}: {}",
-        reply.body
-    );
-    reply.session().expect("a session cookie")
-}
-
-/// A valid credit code: 17 characters from `seed`, completed with their check character.
-fn uscc(seed: u32) -> String {
-    let prefix = format!("91440300MA5F{seed:05}");
-    format!("{prefix}{}", check_character_for(&prefix).unwrap())
-}
-
-fn registration(name: &str, seed: u32, email: &str) -> Registration {
-    Registration {
-        name_zh: name.into(),
-        name_en: String::new(),
-        uscc: uscc(seed),
-        kind: "sme".into(),
-        industry: "technology".into(),
-        region: String::new(),
-        contact_name: "王芳".into(),
-        email: email.into(),
-        phone: "+86 755 1234 5678".into(),
-        password: PASSWORD.into(),
-        password_confirm: PASSWORD.into(),
-        terms: true,
-    }
-}
-
-fn registration_form(r: &Registration) -> Vec<(&'static str, String)> {
-    vec![
-        ("name_zh", r.name_zh.clone()),
-        ("name_en", r.name_en.clone()),
-        ("uscc", r.uscc.clone()),
-        ("kind", r.kind.clone()),
-        ("industry", r.industry.clone()),
-        ("region", r.region.clone()),
-        ("contact_name", r.contact_name.clone()),
-        ("email", r.email.clone()),
-        ("phone", r.phone.clone()),
-        ("password", r.password.clone()),
-        ("password_confirm", r.password_confirm.clone()),
-        ("terms", "on".into()),
-    ]
-}
-
-async fn post_owned(
-    app: &Site,
-    uri: &str,
-    session: Option<&str>,
-    fields: &[(&'static str, String)],
-) -> Reply {
-    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    post(app, uri, session, &borrowed).await
-}
-
-/// An enterprise registered through the library and, when `verify`, verified by the CLI actor.
-async fn enterprise(
-    db: &DatabaseConnection,
-    name: &str,
-    seed: u32,
-    email: &str,
-    verify: bool,
-) -> i32 {
-    let actor = Actor::cli();
-    let saved = server::register(db, Lang::Zh, &registration(name, seed, email), &actor)
-        .await
-        .unwrap();
-    if verify {
-        server::decide(db, Lang::En, saved.id, Decision::Verify, &actor)
-            .await
-            .unwrap();
-    }
-    saved.id
-}
-
-async fn staff(db: &DatabaseConnection, role: Role, email: &str, exchange: Option<&str>) -> i32 {
-    server::create_staff(db, Lang::En, role, email, PASSWORD, exchange, &Actor::cli())
-        .await
-        .unwrap()
-        .id
-}
-
-async fn listed_symbol(db: &DatabaseConnection, mic: &str) -> String {
-    use vnext::zone::entity::company;
-    company::Entity::find()
-        .filter(company::Column::ExchangeMic.eq(mic))
-        .order_by_asc(company::Column::Id)
-        .one(db)
-        .await
-        .unwrap()
-        .expect("a demo company on the exchange")
-        .symbol
-}
-
-async fn mails_to(db: &DatabaseConnection, email: &str) -> Vec<outbox::Model> {
-    outbox::Entity::find()
-        .filter(outbox::Column::Recipient.eq(email))
-        .order_by_asc(outbox::Column::Id)
-        .all(db)
-        .await
-        .unwrap()
-}
-
-async fn status_of(db: &DatabaseConnection, id: i32) -> String {
-    account::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap()
-        .status
-}
-
-/// Whether `token` no longer opens the account page.
-async fn signed_out(app: &Site, token: &str) -> bool {
-    is_sign_in_redirect(&get(app, "/en/account", Some(token)).await)
-}
-
-fn is_sign_in_redirect(reply: &Reply) -> bool {
-    reply.status == StatusCode::FOUND && reply.location().starts_with("/en/login?next=")
-}
 
 #[tokio::test]
 async fn a_wrong_credit_code_is_explained_in_thai_and_nothing_typed_is_lost() {
@@ -572,6 +351,27 @@ async fn access_matrix() {
             ),
             [UNAUTH, NO, NO, NO, NO, MOVED],
         ),
+        (
+            "GET",
+            "/en/zone/export.csv?exchange=XKLS".into(),
+            String::new(),
+            [OK, OK, OK, OK, OK, OK],
+        ),
+        (
+            "GET",
+            "/en/zone/export.xlsx?exchange=XBKK".into(),
+            String::new(),
+            [OK, OK, OK, OK, OK, OK],
+        ),
+        ("GET", "/sitemap.xml".into(), String::new(), [OK; 6]),
+        ("GET", "/robots.txt".into(), String::new(), [OK; 6]),
+        // Last: it ends the sessions of whoever sends it.
+        (
+            "POST",
+            "/en/account/sessions/end".into(),
+            String::new(),
+            [LOGIN, MOVED, MOVED, MOVED, MOVED, MOVED],
+        ),
     ];
     let mut failures = Vec::new();
     for (method, path, body, expected) in &rows {
@@ -583,7 +383,7 @@ async fn access_matrix() {
                     .header("sec-fetch-site", "same-origin");
             }
             if let Some(token) = token {
-                request = request.header(header::COOKIE, format!("vnext_session={token}"));
+                request = request.header(header::COOKIE, format!("{COOKIE}={token}"));
             }
             let reply = send(&app, request.body(Body::from(body.clone())).unwrap()).await;
             let status = reply.status.as_u16();
@@ -723,7 +523,7 @@ async fn idle_and_absolute_timeouts() {
     assert!(signed_out(&app, &busy).await, "however active");
 
     // Not secure without TLS: the cookie has no Secure flag then.
-    let plain = app_with(db.clone(), Settings::default());
+    let plain = app_with(db.clone(), Settings::new("http://127.0.0.1:3000"));
     let reply = attempt_sign_in(&plain, "en", "t@example.com", PASSWORD).await;
     let cookie = reply
         .headers
@@ -984,7 +784,7 @@ async fn sign_in_and_reset_are_rate_limited() {
 async fn limits_per_address_behind_a_trusted_proxy() {
     let db = common::database(true).await;
     let mut settings = settings();
-    settings.protection.trust_proxy = true;
+    settings.protection.trusted_proxies = 1;
     settings.protection.limits.register_per_ip.max = 2;
     let app = app_with(db.clone(), settings);
     let attempt = |ip: &'static str| {
@@ -1083,7 +883,7 @@ async fn security_headers_on_every_response() {
             "{path}"
         );
     }
-    let plain = app_with(db, Settings::default());
+    let plain = app_with(db, Settings::new("http://127.0.0.1:3000"));
     assert!(
         get(&plain, "/en/zone", None)
             .await

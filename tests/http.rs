@@ -20,7 +20,7 @@ fn app_on(db: sea_orm::DatabaseConnection) -> vnext::serve::Site {
     vnext::serve::app(
         options,
         db,
-        vnext::serve::Settings::new(Some("https://zone.example".into())),
+        vnext::serve::Settings::new("https://zone.example"),
     )
 }
 

@@ -25,7 +25,13 @@ pub async fn fetch_my_account(lang: Lang) -> Result<Option<MyAccount>, ServerFnE
         return Ok(None);
     };
     let db = crate::db::use_db()?;
-    super::server::my_account(&db, lang, &viewer)
+    let current = use_context::<http::request::Parts>().and_then(|p| {
+        p.extensions
+            .get::<super::session::CurrentSession>()
+            .cloned()
+    });
+    let current = current.as_ref().map(|c| c.0.as_str());
+    super::server::my_account(&db, lang, &viewer, current)
         .await
         .map_err(crate::db::internal)
 }

@@ -20,6 +20,8 @@ pub mod account {
         pub exchange_mic: Option<String>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// Set on accounts whose first password someone else chose.
+        pub must_change_password: bool,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -114,6 +116,16 @@ pub mod outbox {
         pub body: String,
         pub created_at: DateTimeUtc,
         pub sent_at: Option<DateTimeUtc>,
+        /// Failed attempts to send it so far.
+        pub attempts: i32,
+        /// Not before this time, after a failure; none: as soon as possible.
+        pub next_attempt_at: Option<DateTimeUtc>,
+        /// The app instance sending it holds it until then (see `platform::delivery`).
+        pub claimed_until: Option<DateTimeUtc>,
+        /// Why the last attempt failed, as the mail server or the network said.
+        pub last_error: Option<String>,
+        /// Given up: too many failures, or an address no server could take.
+        pub failed_at: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use http::header::{SET_COOKIE, USER_AGENT};
 use http::request::Parts;
 use http::{HeaderMap, StatusCode};
+use std::sync::LazyLock;
+use url::Url;
 
 /// A submitted form, in the order of its fields.
 pub type Fields = Vec<(String, String)>;
@@ -126,10 +128,6 @@ async fn over_limit(
     None
 }
 
-fn ip_key(ip: &ClientIp) -> &str {
-    ip.0.as_deref().unwrap_or("unknown")
-}
-
 pub async fn register(
     State(app): State<AppState>,
     PageLang(lang): PageLang,
@@ -138,7 +136,7 @@ pub async fn register(
 ) -> Response {
     let limits = app.protection.limits;
     let keys = [(
-        format!("register:ip:{}", ip_key(&ip)),
+        format!("register:ip:{}", ip.rate_key()),
         limits.register_per_ip,
     )];
     if let Some(refused) = over_limit(&app, lang, &parts, &fields, &keys).await {
@@ -159,19 +157,27 @@ pub async fn register(
         password_confirm: get("password_confirm"),
         terms: field(&fields, "terms") == "on",
     };
-    match server::register(&app.db, lang, &form, &Actor::anonymous(ip.0.clone())).await {
+    match server::register(&app.db, lang, &form, &Actor::anonymous(ip.text())).await {
         Ok(_) => Redirect::to(&format!("/{}/login?notice=registered", lang.code())).into_response(),
         Err(problem) => answer_problem(&app, parts, fields, problem).await,
     }
 }
 
-/// Where to go after signing in: a local path only, never another site.
+/// Where to go after signing in: a path on this site, read the way a browser reads it (which
+/// drops tabs and line breaks and takes `\\` for `/`), else the account page.
 fn after_login(lang: Lang, next: &str) -> String {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if local {
-        next.to_owned()
-    } else {
-        format!("/{}/account", lang.code())
+    static SITE: LazyLock<Url> =
+        LazyLock::new(|| Url::parse("http://site.invalid/").expect("a valid URL"));
+    let fallback = format!("/{}/account", lang.code());
+    if !next.starts_with('/') || next.contains(|c: char| c.is_control() || c == '\\') {
+        return fallback;
+    }
+    match SITE.join(next) {
+        Ok(url) if url.origin() == SITE.origin() => match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        },
+        _ => fallback,
     }
 }
 
@@ -184,36 +190,60 @@ pub async fn login(
 ) -> Response {
     let email = field(&fields, "email").trim().to_lowercase();
     let limits = app.protection.limits;
+    let address = ip.rate_key();
     let keys = [
-        (format!("login:ip:{}", ip_key(&ip)), limits.login_per_ip),
-        (format!("login:account:{email}"), limits.login_per_account),
+        (format!("login:ip:{address}"), limits.login_per_ip),
+        (
+            format!("login:account-ip:{email}:{address}"),
+            limits.login_per_account_and_ip,
+        ),
     ];
     if let Some(refused) = over_limit(&app, lang, &parts, &fields, &keys).await {
         return refused;
     }
-    let account =
-        match server::check_credentials(&app.db, lang, &email, field(&fields, "password")).await {
-            Ok(account) => account,
-            Err(problem) => {
-                let actor = Actor::anonymous(ip.0.clone());
-                let _ = server::audit(&app.db, &actor, "login.failed", &email, None).await;
-                return answer_problem(&app, parts, fields, problem).await;
+    // Guessing spread over many addresses meets the account's own, looser limit; the owner's
+    // usual addresses are spared it, so strangers cannot lock them out.
+    let known = match &ip.text() {
+        Some(address) => server::signed_in_from_before(&app.db, &email, address).await,
+        None => Ok(false),
+    };
+    match known {
+        Ok(true) => {}
+        Ok(false) => {
+            let keys = [(format!("login:account:{email}"), limits.login_per_account)];
+            if let Some(refused) = over_limit(&app, lang, &parts, &fields, &keys).await {
+                return refused;
             }
-        };
+        }
+        Err(err) => return answer_problem(&app, parts, fields, Problem::Db(err)).await,
+    }
+    let account = match server::check_credentials(&app.db, lang, &email, field(&fields, "password"))
+        .await
+    {
+        Ok(account) => account,
+        Err(problem) => {
+            let actor = Actor::anonymous(ip.text());
+            if let Err(err) = server::audit(&app.db, &actor, "login.failed", &email, None).await {
+                return answer_problem(&app, parts, fields, Problem::Db(err)).await;
+            }
+            return answer_problem(&app, parts, fields, problem).await;
+        }
+    };
     // A new id at every sign-in: a session id planted before it is worth nothing after.
-    if let Some(old) = session::token_of(&headers) {
-        let _ = session::destroy(&app.db, &old).await;
+    if let Some(old) = session::token_of(&headers, &app.sessions)
+        && let Err(err) = session::destroy(&app.db, &old).await
+    {
+        return answer_problem(&app, parts, fields, Problem::Db(err)).await;
     }
     let user_agent = headers
         .get(USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let token = match session::create(&app.db, account.id, ip.0.clone(), user_agent).await {
+    let actor = Actor::account(account.id, &account.email, ip.text());
+    let token = match server::sign_in(&app.db, &account, &actor, user_agent).await {
         Ok(token) => token,
         Err(err) => return answer_problem(&app, parts, fields, Problem::Db(err)).await,
     };
-    let actor = Actor::account(account.id, &account.email, ip.0.clone());
-    let _ = server::audit(&app.db, &actor, "login", &account.email, None).await;
     let mut response = Redirect::to(&after_login(lang, field(&fields, "next"))).into_response();
     response
         .headers_mut()
@@ -226,7 +256,7 @@ pub async fn logout(
     PageLang(lang): PageLang,
     headers: HeaderMap,
 ) -> Response {
-    if let Some(token) = session::token_of(&headers)
+    if let Some(token) = session::token_of(&headers, &app.sessions)
         && let Err(err) = session::destroy(&app.db, &token).await
     {
         tracing::error!(error = %err, "could not end a session");
@@ -248,10 +278,20 @@ pub async fn change_password(
     headers: HeaderMap,
     Submission { parts, fields }: Submission,
 ) -> Response {
-    let (Some(Extension(viewer)), Some(token)) = (viewer, session::token_of(&headers)) else {
+    let (Some(Extension(viewer)), Some(token)) =
+        (viewer, session::token_of(&headers, &app.sessions))
+    else {
         return Redirect::to(&format!("/{}/login", lang.code())).into_response();
     };
-    let actor = Actor::account(viewer.account_id, &viewer.email, ip.0.clone());
+    // Each try costs an Argon2 verification and is a guess at the current password.
+    let keys = [(
+        format!("password-change:account:{}", viewer.account_id),
+        app.protection.limits.password_change_per_account,
+    )];
+    if let Some(refused) = over_limit(&app, lang, &parts, &fields, &keys).await {
+        return refused;
+    }
+    let actor = Actor::account(viewer.account_id, &viewer.email, ip.text());
     let result = server::change_password(
         &app.db,
         lang,
@@ -282,15 +322,14 @@ pub async fn forgot_password(
     }
     let limits = app.protection.limits;
     let keys = [
-        (format!("reset:ip:{}", ip_key(&ip)), limits.reset_per_ip),
+        (format!("reset:ip:{}", ip.rate_key()), limits.reset_per_ip),
         (format!("reset:account:{email}"), limits.reset_per_account),
     ];
     if let Some(refused) = over_limit(&app, lang, &parts, &fields, &keys).await {
         return refused;
     }
-    let origin = app.origin(&parts);
-    let actor = Actor::anonymous(ip.0.clone());
-    match server::request_reset(&app.db, lang, &email, &origin, &actor).await {
+    let actor = Actor::anonymous(ip.text());
+    match server::request_reset(&app.db, lang, &email, &app.public_url.0, &actor).await {
         Ok(()) => Redirect::to(&format!(
             "/{}/password/forgot?notice=reset-sent",
             lang.code()
@@ -300,13 +339,39 @@ pub async fn forgot_password(
     }
 }
 
+/// Ends every session of the signed-in account, this one included.
+pub async fn sign_out_everywhere(
+    State(app): State<AppState>,
+    PageLang(lang): PageLang,
+    Extension(ip): Extension<ClientIp>,
+    viewer: Option<Extension<Viewer>>,
+) -> Response {
+    let Some(Extension(viewer)) = viewer else {
+        return Redirect::to(&format!("/{}/login", lang.code())).into_response();
+    };
+    let actor = Actor::account(viewer.account_id, &viewer.email, ip.text());
+    if let Err(err) = server::sign_out_everywhere(&app.db, &actor).await {
+        tracing::error!(error = %err, "could not end the sessions");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    let mut response = Redirect::to(&format!(
+        "/{}/login?notice=signed-out-everywhere",
+        lang.code()
+    ))
+    .into_response();
+    response
+        .headers_mut()
+        .append(SET_COOKIE, session::clear_cookie(&app.sessions));
+    response
+}
+
 pub async fn reset_password(
     State(app): State<AppState>,
     PageLang(lang): PageLang,
     Extension(ip): Extension<ClientIp>,
     Submission { parts, fields }: Submission,
 ) -> Response {
-    let actor = Actor::anonymous(ip.0.clone());
+    let actor = Actor::anonymous(ip.text());
     let result = server::reset_password(
         &app.db,
         lang,
@@ -328,13 +393,23 @@ mod tests {
     #[test]
     fn sign_in_never_redirects_off_site() {
         assert_eq!(after_login(Lang::En, "/en/zone?q=palm"), "/en/zone?q=palm");
+        assert_eq!(
+            after_login(Lang::En, "/en/zone/XKLS/1155"),
+            "/en/zone/XKLS/1155"
+        );
         for bad in [
             "https://evil.example",
             "//evil.example",
             "/\\evil.example",
             "",
+            // Browsers drop tabs and line breaks from URLs: these are `//evil.example`.
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "javascript:alert(1)",
+            "/en/account\r\nSet-Cookie: x=1",
         ] {
-            assert_eq!(after_login(Lang::Th, bad), "/th/account", "{bad}");
+            assert_eq!(after_login(Lang::Th, bad), "/th/account", "{bad:?}");
         }
     }
 }

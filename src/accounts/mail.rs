@@ -35,6 +35,13 @@ impl Mail {
     }
 }
 
+/// Whether an outbox row of `kind` may be read in the console. A reset link in an operator's
+/// view would let that operator take over the recipient's account, so such bodies stay
+/// between the outbox and the mail server.
+pub fn readable_by_operators(kind: &str) -> bool {
+    kind != Mail::PasswordReset.kind()
+}
+
 /// Queues `mail` to `recipient`. `args` fill the message (`name`, `reason`, `link` …).
 pub async fn queue(
     db: &impl ConnectionTrait,
@@ -60,6 +67,8 @@ pub async fn queue(
         body: Set(body),
         created_at: Set(Utc::now()),
         sent_at: Set(None),
+        // Delivery state starts at the column defaults: not tried yet.
+        ..Default::default()
     }
     .insert(db)
     .await?;

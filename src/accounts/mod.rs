@@ -94,6 +94,20 @@ pub struct MyAccount {
     pub enterprise: Option<EnterpriseDetails>,
     /// A partner's exchange: MIC, name in the page language, companies listed in the zone.
     pub exchange: Option<(String, String, u64)>,
+    /// Where the account is signed in, most recently used first.
+    pub sessions: Vec<SessionSummary>,
+}
+
+/// One signed-in browser, as its owner sees it on the account page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    /// `2026-11-27 09:30 UTC`
+    pub signed_in: String,
+    pub last_seen: String,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    /// The session this page was requested with.
+    pub current: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -125,6 +139,8 @@ pub struct Viewer {
     pub status: Status,
     /// The exchange of a partner account.
     pub exchange_mic: Option<String>,
+    /// Signed in with a password someone else chose: nothing but choosing one's own is allowed.
+    pub must_change_password: bool,
 }
 
 impl Viewer {
@@ -168,6 +184,7 @@ mod tests {
             role,
             status,
             exchange_mic: mic.map(str::to_owned),
+            must_change_password: false,
         }
     }
 

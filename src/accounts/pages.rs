@@ -6,7 +6,7 @@ use super::api::fetch_my_account;
 use super::forms::{Banner, Field, FieldState, use_feedback};
 use super::password::MIN_CHARS;
 use super::uscc::PROVINCES;
-use super::{ENTERPRISE_KINDS, MyAccount, Role, Status, use_viewer};
+use super::{ENTERPRISE_KINDS, MyAccount, Role, SessionSummary, Status, use_viewer};
 use crate::app::PageMeta;
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading};
@@ -57,8 +57,10 @@ pub fn Forbidden() -> impl IntoView {
 /// A success message named by `?notice=` after a redirect, from a fixed list.
 #[component]
 pub fn Notice() -> impl IntoView {
-    const NOTICES: [&str; 8] = [
+    const NOTICES: [&str; 10] = [
         "registered",
+        "set-password",
+        "signed-out-everywhere",
         "signed-out",
         "password-changed",
         "reset-sent",
@@ -271,6 +273,47 @@ fn AccountDetails(lang: Lang, account: MyAccount) -> impl IntoView {
         {exchange}
         {console}
         <p><a href=format!("/{}/account/password", lang.code())>{tr(lang, "password-change-title")}</a></p>
+        <SessionList lang sessions=account.sessions />
+    }
+}
+
+/// Where the account is signed in, and a way to end it everywhere.
+#[component]
+fn SessionList(lang: Lang, sessions: Vec<SessionSummary>) -> impl IntoView {
+    let rows = sessions
+        .into_iter()
+        .map(|s| {
+            let current = s.current.then(|| {
+                view! { <span class="badge">{tr(lang, "account-session-current")}</span> }
+            });
+            view! {
+                <tr>
+                    <td>{s.signed_in}" "{current}</td>
+                    <td>{s.last_seen}</td>
+                    <td>{s.ip.unwrap_or_default()}</td>
+                    <td class="user-agent">{s.user_agent.unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="account-sessions" aria-labelledby="sessions">
+            <h2 id="sessions">{tr(lang, "account-sessions")}</h2>
+            <table class="console-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(lang, "account-session-signed-in")}</th>
+                        <th scope="col">{tr(lang, "account-session-last-seen")}</th>
+                        <th scope="col">{tr(lang, "account-session-address")}</th>
+                        <th scope="col">{tr(lang, "account-session-browser")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <form method="post" action=format!("/{}/account/sessions/end", lang.code())>
+                <button type="submit" class="button">{tr(lang, "account-sessions-end")}</button>
+            </form>
+        </section>
     }
 }
 
@@ -285,6 +328,7 @@ pub fn PasswordPage() -> impl IntoView {
         <PageMeta title=tr(lang, "password-change-title") description=tr(lang, "password-change-title") />
         <section class="form-page narrow">
             <h1>{tr(lang, "password-change-title")}</h1>
+            <Notice />
             <Banner />
             <form method="post" action=format!("/{}/account/password", lang.code()) class="stacked-form">
                 <Field name="current_password" label=tr(lang, "password-current") kind="password" autocomplete="current-password" />

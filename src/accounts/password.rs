@@ -83,6 +83,36 @@ mod server {
     /// emails take the same time to refuse.
     pub static DECOY_HASH: LazyLock<String> = LazyLock::new(|| hash("decoy password, never used"));
 
+    /// Argon2 takes tens of milliseconds of one core and 19 MiB: it runs on the blocking pool,
+    /// at most one per core at a time, so that a crowd signing in queues here instead of
+    /// stalling every other request on the async workers or exhausting memory.
+    static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        tokio::sync::Semaphore::new(cores)
+    });
+
+    async fn off_the_workers<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+        let _permit = HASHING
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
+        tokio::task::spawn_blocking(work)
+            .await
+            .expect("password hashing does not panic")
+    }
+
+    /// [`hash`], off the async workers.
+    pub async fn hash_async(password: &str) -> String {
+        let password = password.to_owned();
+        off_the_workers(move || hash(&password)).await
+    }
+
+    /// [`verify`], off the async workers; `None` verifies against [`DECOY_HASH`].
+    pub async fn verify_async(password: &str, hash: Option<&str>) -> bool {
+        let (password, hash) = (password.to_owned(), hash.map(str::to_owned));
+        off_the_workers(move || verify(&password, hash.as_deref().unwrap_or(&DECOY_HASH))).await
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;

@@ -241,6 +241,7 @@ pub async fn register(
     actor: &Actor,
 ) -> Result<account::Model, Problem> {
     let checked = check_registration(lang, form).map_err(Problem::Fields)?;
+    let password_hash = password::hash_async(&form.password).await;
     let txn = db.begin().await?;
     let mut taken = FieldErrors::new();
     if account::Entity::find()
@@ -266,7 +267,7 @@ pub async fn register(
     let saved = account::ActiveModel {
         id: NotSet,
         email: Set(checked.email.clone()),
-        password_hash: Set(password::hash(&form.password)),
+        password_hash: Set(password_hash),
         role: Set(Role::Enterprise.code().into()),
         status: Set(Status::Pending.code().into()),
         status_reason: Set(None),
@@ -274,6 +275,7 @@ pub async fn register(
         exchange_mic: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        must_change_password: Set(false),
     }
     .insert(&txn)
     .await?;
@@ -360,7 +362,11 @@ pub async fn decide(
             }
             (Status::Rejected, Some(reason.to_owned()), Mail::Rejected)
         }
-        (Decision::Suspend, Some(Status::Verified)) if actor.id != Some(id) => {
+        // Operators answer for each other's accounts only through whoever runs the platform:
+        // one operator cannot lock another out.
+        (Decision::Suspend, Some(Status::Verified))
+            if actor.id != Some(id) && found.role != Role::Operator.code() =>
+        {
             (Status::Suspended, None, Mail::Suspended)
         }
         (Decision::Reinstate, Some(Status::Suspended)) => {
@@ -447,6 +453,7 @@ pub async fn create_staff(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(Problem::Fields(errors));
     };
+    let password_hash = password::hash_async(password).await;
     let txn = db.begin().await?;
     if find_by_email(&txn, &email).await?.is_some() {
         return Err(Problem::Fields(vec![(
@@ -458,7 +465,7 @@ pub async fn create_staff(
     let saved = account::ActiveModel {
         id: NotSet,
         email: Set(email.clone()),
-        password_hash: Set(password::hash(password)),
+        password_hash: Set(password_hash),
         role: Set(role.code().into()),
         status: Set(Status::Verified.code().into()),
         status_reason: Set(None),
@@ -466,6 +473,9 @@ pub async fn create_staff(
         exchange_mic: Set(exchange.clone()),
         created_at: Set(now),
         updated_at: Set(now),
+        // A partner desk created in the console was handed its password by an operator, who
+        // must not keep knowing it; one made on the command line chose its own.
+        must_change_password: Set(role == Role::Partner && actor.id.is_some()),
     }
     .insert(&txn)
     .await?;
@@ -500,10 +510,8 @@ pub async fn check_credentials(
     password: &str,
 ) -> Result<account::Model, Problem> {
     let found = find_by_email(db, email).await?;
-    let hash = found
-        .as_ref()
-        .map_or(password::DECOY_HASH.as_str(), |a| a.password_hash.as_str());
-    let matches = password::verify(password, hash);
+    let hash = found.as_ref().map(|a| a.password_hash.as_str());
+    let matches = password::verify_async(password, hash).await;
     match found {
         Some(account) if matches => {
             if account.status == Status::Suspended.code() {
@@ -514,6 +522,51 @@ pub async fn check_credentials(
         }
         _ => Err(Problem::Refused(tr(lang, "login-error-credentials"))),
     }
+}
+
+/// Whether the account `email` has signed in from `ip` in the last 90 days.
+pub async fn signed_in_from_before(
+    db: &impl ConnectionTrait,
+    email: &str,
+    ip: &str,
+) -> Result<bool, DbErr> {
+    use sea_orm::PaginatorTrait;
+    let Some(found) = find_by_email(db, email).await? else {
+        return Ok(false);
+    };
+    let count = audit::Entity::find()
+        .filter(audit::Column::ActorId.eq(found.id))
+        .filter(audit::Column::Action.eq("login"))
+        .filter(audit::Column::Ip.eq(ip))
+        .filter(audit::Column::At.gt(Utc::now() - Duration::days(90)))
+        .count(db)
+        .await?;
+    Ok(count > 0)
+}
+
+/// Starts a session for `account` and records the sign-in, together.
+pub async fn sign_in(
+    db: &DatabaseConnection,
+    account: &account::Model,
+    actor: &Actor,
+    user_agent: Option<String>,
+) -> Result<String, DbErr> {
+    let txn = db.begin().await?;
+    let token = session::create(&txn, account.id, actor.ip.clone(), user_agent).await?;
+    audit(&txn, actor, "login", &account.email, None).await?;
+    txn.commit().await?;
+    Ok(token)
+}
+
+/// Ends every session of the acting account.
+pub async fn sign_out_everywhere(db: &DatabaseConnection, actor: &Actor) -> Result<(), DbErr> {
+    let Some(id) = actor.id else {
+        return Ok(());
+    };
+    let txn = db.begin().await?;
+    session::destroy_all(&txn, id, None).await?;
+    audit(&txn, actor, "session.end-all", &actor.label, None).await?;
+    txn.commit().await
 }
 
 /// A new password as typed twice.
@@ -539,7 +592,7 @@ pub async fn change_password(
     let Some(found) = account::Entity::find_by_id(account_id).one(db).await? else {
         return Err(Problem::Refused(tr(lang, "admin-error-no-account")));
     };
-    if !password::verify(current, &found.password_hash) {
+    if !password::verify_async(current, Some(&found.password_hash)).await {
         return Err(Problem::Fields(vec![(
             "current_password",
             tr(lang, "password-current-wrong"),
@@ -550,11 +603,12 @@ pub async fn change_password(
     if !errors.is_empty() {
         return Err(Problem::Fields(errors));
     }
+    let new_hash = password::hash_async(new).await;
     let txn = db.begin().await?;
     replace_password(
         &txn,
         &found,
-        new,
+        new_hash,
         Some(keep_session),
         actor,
         "password.change",
@@ -564,21 +618,30 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Stores a new password, ends the account's sessions (all, or all but `keep`), tells the
-/// owner by email and audits `action`.
+/// Stores a new password hash, ends the account's sessions (all, or all but `keep`), revokes
+/// every reset link still outstanding, tells the owner by email and audits `action`.
 async fn replace_password(
     db: &impl ConnectionTrait,
     account: &account::Model,
-    new: &str,
+    new_hash: String,
     keep: Option<&str>,
     actor: &Actor,
     action: &str,
 ) -> Result<(), DbErr> {
+    let now = Utc::now();
     let mut change: account::ActiveModel = account.clone().into();
-    change.password_hash = Set(password::hash(new));
-    change.updated_at = Set(Utc::now());
+    change.password_hash = Set(new_hash);
+    change.must_change_password = Set(false);
+    change.updated_at = Set(now);
     change.update(db).await?;
     session::destroy_all(db, account.id, keep).await?;
+    // A link mailed before the change must not undo it.
+    password_reset::Entity::update_many()
+        .col_expr(password_reset::Column::UsedAt, now.into())
+        .filter(password_reset::Column::AccountId.eq(account.id))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
     let lang = Lang::from_code(&account.lang).unwrap_or(Lang::DEFAULT);
     queue(db, &account.email, lang, Mail::PasswordChanged, &[]).await?;
     audit(db, actor, action, &account.email, None).await
@@ -665,6 +728,7 @@ pub async fn reset_password(
     if !errors.is_empty() {
         return Err(Problem::Fields(errors));
     }
+    let new_hash = password::hash_async(new).await;
     let txn = db.begin().await?;
     // Spent first, conditionally: of two racing uses only one updates a row.
     let spent = password_reset::Entity::update_many()
@@ -676,7 +740,7 @@ pub async fn reset_password(
     if spent.rows_affected != 1 {
         return Err(Problem::Refused(tr(lang, "reset-error-token")));
     }
-    replace_password(&txn, &found, new, None, actor, "password.reset").await?;
+    replace_password(&txn, &found, new_hash, None, actor, "password.reset").await?;
     txn.commit().await?;
     Ok(found)
 }
@@ -701,6 +765,7 @@ pub async fn my_account(
     db: &impl ConnectionTrait,
     lang: Lang,
     viewer: &super::Viewer,
+    current_session: Option<&str>,
 ) -> Result<Option<super::MyAccount>, DbErr> {
     use crate::zone::entity::{company, exchange};
     use sea_orm::PaginatorTrait;
@@ -729,7 +794,20 @@ pub async fn my_account(
         }
         None => None,
     };
+    let when = |t: chrono::DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    let sessions = session::list(db, found.id)
+        .await?
+        .into_iter()
+        .map(|s| super::SessionSummary {
+            signed_in: when(s.created_at),
+            last_seen: when(s.last_seen_at),
+            current: current_session == Some(s.id.as_str()),
+            ip: s.ip,
+            user_agent: s.user_agent,
+        })
+        .collect();
     Ok(Some(super::MyAccount {
+        sessions,
         email: found.email,
         role: viewer.role,
         status: viewer.status,

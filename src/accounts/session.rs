@@ -3,20 +3,25 @@
 
 use super::entity::{account, session};
 use super::{Role, Status, Viewer};
+use crate::i18n::lang_of_path;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Duration, Utc};
-use http::HeaderValue;
-use http::header::{COOKIE, SET_COOKIE};
+use http::header::{CACHE_CONTROL, COOKIE, SET_COOKIE};
+use http::{HeaderValue, Method};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
+/// Over plain HTTP (development); see [`SessionPolicy::cookie_name`].
 pub const COOKIE_NAME: &str = "vnext_session";
+/// Over HTTPS: the browser keeps a `__Host-` cookie only when it is `Secure`, has `Path=/` and
+/// no `Domain`, so a sibling subdomain or a plain-HTTP page cannot plant or shadow it.
+pub const SECURE_COOKIE_NAME: &str = "__Host-vnext_session";
 
 /// How long sessions live, and how their cookie is marked.
 #[derive(Clone, Debug)]
@@ -27,6 +32,16 @@ pub struct SessionPolicy {
     pub absolute: Duration,
     /// `Secure` on the cookie: set when the site is served over TLS.
     pub secure: bool,
+}
+
+impl SessionPolicy {
+    pub fn cookie_name(&self) -> &'static str {
+        if self.secure {
+            SECURE_COOKIE_NAME
+        } else {
+            COOKIE_NAME
+        }
+    }
 }
 
 impl Default for SessionPolicy {
@@ -146,18 +161,20 @@ pub fn viewer_of(account: &account::Model) -> Option<Viewer> {
         role: Role::from_code(&account.role)?,
         status,
         exchange_mic: account.exchange_mic.clone(),
+        must_change_password: account.must_change_password,
     })
 }
 
 /// The session token a request carries, if any.
-pub fn token_of(headers: &http::HeaderMap) -> Option<String> {
+pub fn token_of(headers: &http::HeaderMap, policy: &SessionPolicy) -> Option<String> {
+    let name = policy.cookie_name();
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value.to_owned())
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
 }
@@ -165,7 +182,8 @@ pub fn token_of(headers: &http::HeaderMap) -> Option<String> {
 pub fn set_cookie(token: &str, policy: &SessionPolicy) -> HeaderValue {
     let secure = if policy.secure { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        policy.cookie_name(),
         policy.absolute.num_seconds()
     ))
     .expect("a hex token is a valid header value")
@@ -174,9 +192,44 @@ pub fn set_cookie(token: &str, policy: &SessionPolicy) -> HeaderValue {
 pub fn clear_cookie(policy: &SessionPolicy) -> HeaderValue {
     let secure = if policy.secure { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
-        "{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+        policy.cookie_name()
     ))
     .expect("a valid header value")
+}
+
+/// The signed-in request's own session, as stored (the digest of its token): the account
+/// page marks it among the account's sessions.
+#[derive(Clone, Debug)]
+pub struct CurrentSession(pub String);
+
+/// The sessions of an account, most recently used first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+) -> Result<Vec<session::Model>, DbErr> {
+    session::Entity::find()
+        .filter(session::Column::AccountId.eq(account_id))
+        .order_by_desc(session::Column::LastSeenAt)
+        .all(db)
+        .await
+}
+
+/// Where an account that must choose its own password may still go: the form that sets it,
+/// and signing out.
+fn allowed_before_own_password(path: &str) -> bool {
+    let rest = path.split_once('/').map_or("", |(_, r)| r);
+    let rest = rest.split_once('/').map_or("", |(_, r)| r);
+    lang_of_path(path).is_some() && matches!(rest, "account/password" | "logout")
+}
+
+/// What a signed-in request sees is its own: no shared cache, nor the browser's history after
+/// signing out, may keep it.
+fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 /// Puts the request's [`Viewer`] into its extensions, where pages, server functions and form
@@ -186,21 +239,38 @@ pub async fn attach_viewer(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let Some(token) = token_of(request.headers()) else {
+    let Some(token) = token_of(request.headers(), &policy) else {
         return next.run(request).await;
     };
     match resolve(&db, &token, &policy, Utc::now()).await {
         Ok(Some(viewer)) => {
+            let path = request.uri().path();
+            if viewer.must_change_password && !allowed_before_own_password(path) {
+                // Until then the account is nobody, except that its pages lead to the form.
+                if let (Some(lang), &Method::GET) = (lang_of_path(path), request.method()) {
+                    return Redirect::to(&format!(
+                        "/{}/account/password?notice=set-password",
+                        lang.code()
+                    ))
+                    .into_response();
+                }
+                return no_store(next.run(request).await);
+            }
             request.extensions_mut().insert(viewer);
-            next.run(request).await
+            request
+                .extensions_mut()
+                .insert(CurrentSession(digest(&token)));
+            no_store(next.run(request).await)
         }
         Ok(None) => {
             let mut response = next.run(request).await;
             // A sign-in on this very request has already set a fresh cookie.
-            let renewed = response.headers().get_all(SET_COOKIE).iter().any(|v| {
-                v.to_str()
-                    .is_ok_and(|v| v.starts_with(&format!("{COOKIE_NAME}=")))
-            });
+            let prefix = format!("{}=", policy.cookie_name());
+            let renewed = response
+                .headers()
+                .get_all(SET_COOKIE)
+                .iter()
+                .any(|v| v.to_str().is_ok_and(|v| v.starts_with(&prefix)));
             if !renewed {
                 response
                     .headers_mut()

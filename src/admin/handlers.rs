@@ -18,10 +18,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Operator {
     type Rejection = StatusCode;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
-            .extensions
-            .get::<ClientIp>()
-            .and_then(|ip| ip.0.clone());
+        let ip = parts.extensions.get::<ClientIp>().and_then(ClientIp::text);
         match parts.extensions.get::<Viewer>() {
             Some(v) if v.is_operator() => Ok(Operator(Actor::account(v.account_id, &v.email, ip))),
             Some(_) => Err(StatusCode::FORBIDDEN),

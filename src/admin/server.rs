@@ -2,8 +2,9 @@
 
 use super::{AuditRow, Console, EnterpriseRow, OutboxRow, PartnerRow};
 use crate::accounts::entity::{account, audit, enterprise, outbox};
+use crate::accounts::mail::readable_by_operators;
 use crate::accounts::{Role, Status};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr};
 use crate::zone::entity::exchange;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -76,7 +77,11 @@ pub async fn console(db: &impl ConnectionTrait, lang: Lang) -> Result<Console, D
             recipient: m.recipient,
             lang: m.lang,
             subject: m.subject,
-            body: m.body,
+            body: if readable_by_operators(&m.kind) {
+                m.body
+            } else {
+                tr(lang, "admin-outbox-withheld")
+            },
             created_at: moment(m.created_at),
             sent: m.sent_at.is_some(),
         })

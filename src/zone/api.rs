@@ -10,7 +10,7 @@ pub async fn fetch_directory(
     query: DirectoryQuery,
 ) -> Result<DirectoryView, ServerFnError> {
     let db = crate::db::use_db()?;
-    super::server::directory(&db, lang, &query)
+    super::server::directory(&db, lang, &query.normalized())
         .await
         .map_err(crate::db::internal)
 }

@@ -5,7 +5,7 @@ use super::{CnyRate, CompanyProfile, FINANCIAL_COLUMNS, FinancialYear};
 use crate::accounts::api::fetch_liaison;
 use crate::accounts::use_viewer;
 use crate::app::{NotFound, PageMeta};
-use crate::i18n::{Lang, Localized, format_number, tr, tr_args, use_lang};
+use crate::i18n::{Lang, Localized, format_date, format_number, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading, LocalizedText};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -80,9 +80,19 @@ fn CompanyProfileView(lang: Lang, profile: CompanyProfile) -> impl IntoView {
             </div>
         }
     };
+    // Only web addresses become links: a `javascript:` or `data:` URL in a partner's data must
+    // stay inert text.
     let website = website.map(|url| {
         let shown = url.clone();
-        view! { <a href=url rel="external nofollow">{shown}</a> }.into_any()
+        let web = ["https://", "http://"].iter().any(|scheme| {
+            url.get(..scheme.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+        });
+        if web {
+            view! { <a href=url rel="external nofollow">{shown}</a> }.into_any()
+        } else {
+            view! { <span>{shown}</span> }.into_any()
+        }
     });
     view! {
         <PageMeta title description />
@@ -104,7 +114,7 @@ fn CompanyProfileView(lang: Lang, profile: CompanyProfile) -> impl IntoView {
                     {fact("company-industry", industry.into_any())}
                     {fact("company-sector", sector.into_any())}
                     {fact("company-country", country.into_any())}
-                    {listing_date.map(|d| fact("company-listed", d.into_any()))}
+                    {listing_date.map(|d| fact("company-listed", format_date(lang, &d).into_any()))}
                     {website.map(|w| fact("company-website", w))}
                 </dl>
             </header>
@@ -177,8 +187,9 @@ fn LiaisonSection(lang: Lang, mic: String, symbol: String) -> impl IntoView {
     }
 }
 
-/// schema.org `Organization` data for search engines. `</` is escaped so the JSON can never
-/// close its script element, whatever a company's texts contain.
+/// schema.org `Organization` data for search engines. Every `<` and `>` is written as a JSON
+/// escape, so that no company text can close the script element (`</script>`) or open an HTML
+/// comment (`<!--`) that would swallow the rest of the page.
 fn organization_json_ld(
     name: &str,
     local_name: Option<&str>,
@@ -201,7 +212,9 @@ fn organization_json_ld(
     if let Some(text) = description {
         data["description"] = text.text.as_str().into();
     }
-    data.to_string().replace("</", "<\\/")
+    data.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
 }
 
 /// A heading and a text that may be missing or in another language.
@@ -265,7 +278,7 @@ fn Financials(lang: Lang, years: Vec<FinancialYear>, rate: Option<CnyRate>) -> i
             &[
                 ("rate", format_number(r.cny_per_unit, 5).into()),
                 ("currency", r.currency.clone().into()),
-                ("date", r.date.clone().into()),
+                ("date", format_date(lang, &r.date).into()),
             ],
         ),
         None => tr_args(
@@ -382,5 +395,20 @@ fn FinancialChart(lang: Lang, years: Vec<FinancialYear>, currency: String) -> im
             </svg>
             <figcaption>{title}</figcaption>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structured_data_cannot_leave_its_script_element() {
+        let hostile = "</script><script>alert(1)</script><!-- x -->";
+        let json = organization_json_ld(hostile, Some("<!--"), None, None, "MY");
+        assert!(!json.contains('<') && !json.contains('>'), "{json}");
+        let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(data["name"], hostile);
+        assert_eq!(data["alternateName"], "<!--");
     }
 }

@@ -80,8 +80,19 @@ const MAX_CODE_LEN: usize = 32;
 const MAX_SEARCH_CHARS: usize = 100;
 const MAX_PAGE: u32 = 100_000;
 
+/// Control characters mean nothing in a filter or a search, and a NUL is refused by
+/// PostgreSQL and cuts an FTS5 query short.
+fn printable(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// Whether a path segment can name a company (an exchange code or a symbol) at all.
+pub fn plausible_key(text: &str) -> bool {
+    !text.is_empty() && text.chars().count() <= MAX_CODE_LEN && !text.contains(char::is_control)
+}
+
 fn code(value: Option<String>, upper: bool) -> Option<String> {
-    let value = value?;
+    let value = printable(&value?);
     let value = value.trim();
     if value.is_empty() {
         return None;
@@ -105,6 +116,7 @@ impl DirectoryQuery {
     /// codes and ignoring what cannot be a value: an empty select, a page that is not a number.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
         let q = get("q").map(|q| {
+            let q = printable(&q.replace(char::is_whitespace, " "));
             let words: Vec<&str> = q.split_whitespace().collect();
             words
                 .join(" ")
@@ -149,6 +161,23 @@ impl DirectoryQuery {
         } else {
             format!("?{}", encoded.join("&"))
         }
+    }
+
+    /// The same bounds a query string gets (page from 1 to the maximum, codes and search text
+    /// trimmed and cut), for a query that arrived whole, as a server function's argument.
+    pub fn normalized(&self) -> Self {
+        let page = self.page.to_string();
+        Self::from_lookup(|key| match key {
+            "exchange" => self.exchange.clone(),
+            "market" => self.market.clone(),
+            "industry" => self.industry.clone(),
+            "country" => self.country.clone(),
+            "intent" => self.intent.clone(),
+            "green" => self.green.then(|| "1".to_owned()),
+            "q" => self.q.clone(),
+            "page" => Some(page.clone()),
+            _ => None,
+        })
     }
 
     pub fn with_page(&self, page: u32) -> Self {

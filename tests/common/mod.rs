@@ -3,6 +3,8 @@
 //! schema in it per test.
 #![allow(dead_code)]
 
+pub mod web;
+
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

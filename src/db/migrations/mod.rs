@@ -6,6 +6,8 @@ mod m20261126_000001_zone;
 mod m20261126_000002_exchange_rates;
 mod m20261126_000003_company_search;
 mod m20261126_000004_accounts;
+mod m20261127_000005_outbox_delivery;
+mod m20261127_000006_own_password;
 
 pub struct Migrator;
 
@@ -17,6 +19,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_exchange_rates::Migration),
             Box::new(m20261126_000003_company_search::Migration),
             Box::new(m20261126_000004_accounts::Migration),
+            Box::new(m20261127_000005_outbox_delivery::Migration),
+            Box::new(m20261127_000006_own_password::Migration),
         ]
     }
 }

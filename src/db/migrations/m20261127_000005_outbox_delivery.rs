@@ -1,0 +1,72 @@
+//! Delivery state of the email outbox: attempts, the next try, the claim of the instance
+//! sending a mail, the last error, and giving up.
+
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// One column at a time: SQLite adds no more per statement.
+const COLUMNS: [&str; 5] = [
+    "attempts",
+    "next_attempt_at",
+    "claimed_until",
+    "last_error",
+    "failed_at",
+];
+
+const PENDING_INDEX: &str = "ix_outbox_pending";
+
+fn definition(column: &'static str) -> ColumnDef {
+    match column {
+        // Existing rows need a value: none has been tried yet.
+        "attempts" => integer(column).default(0).take(),
+        "last_error" => text_null(column),
+        _ => timestamp_with_time_zone_null(column),
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for column in COLUMNS {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table("outbox")
+                        .add_column(definition(column))
+                        .to_owned(),
+                )
+                .await?;
+        }
+        // The delivery worker's scan: unsent, not given up, due.
+        manager
+            .create_index(
+                Index::create()
+                    .name(PENDING_INDEX)
+                    .table("outbox")
+                    .col("sent_at")
+                    .col("failed_at")
+                    .col("next_attempt_at")
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(Index::drop().name(PENDING_INDEX).table("outbox").to_owned())
+            .await?;
+        for column in COLUMNS {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table("outbox")
+                        .drop_column(column)
+                        .to_owned(),
+                )
+                .await?;
+        }
+        Ok(())
+    }
+}
