@@ -98,7 +98,7 @@ test("register, an operator verifies, the enterprise signs in and sees its profi
   await page.getByLabel("Password").fill(passphrase);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/en\/account$/);
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText("深圳海丝新能源有限公司");
+  await expect(page.getByRole("heading", { level: 2, name: "深圳海丝新能源有限公司" })).toBeVisible();
   await expect(page.locator("main")).toContainText(code);
   await expect(page.locator("main")).toContainText("Verified");
 
@@ -111,4 +111,56 @@ test("register, an operator verifies, the enterprise signs in and sees its profi
   await expect(page.locator(".notice")).toHaveText("You are signed out.");
   await page.goto("/en/account");
   await expect(page).toHaveURL(/\/en\/login\?next=/);
+});
+
+test("in Malay, a partner desk made in the console chooses its own password, sees its sessions and ends them all", async ({ page, browser }) => {
+  const desk = `meja-${Date.now()}@bursa.example`;
+  const own = "kata laluan meja sendiri 2026";
+
+  // The operator creates the desk's account with a first password.
+  await page.goto("/ms/login");
+  await page.getByLabel("E-mel").fill(operator);
+  await page.getByLabel("Kata laluan").fill(passphrase);
+  await page.getByRole("button", { name: "Log masuk" }).click();
+  await page.goto("/ms/admin");
+  const form = page.locator("form[action='/ms/admin/partners']");
+  await form.getByLabel("Bursa").selectOption("XKLS");
+  await form.getByLabel("E-mel").fill(desk);
+  await form.getByLabel("Kata laluan").fill(passphrase);
+  await form.getByRole("button", { name: "Cipta akaun rakan kongsi" }).click();
+  await expect(page.locator(".notice")).toBeVisible();
+  await page.context().clearCookies();
+
+  // The desk signs in with it and is sent to choose its own.
+  await page.goto("/ms/login");
+  await page.getByLabel("E-mel").fill(desk);
+  await page.getByLabel("Kata laluan").fill(passphrase);
+  await page.getByRole("button", { name: "Log masuk" }).click();
+  await page.goto("/ms/zone");
+  await expect(page).toHaveURL(/\/ms\/account\/password\?notice=set-password$/);
+  await expect(page.locator(".notice")).toContainText("tetapkan kata laluan anda sendiri");
+  await page.getByLabel("Kata laluan semasa").fill(passphrase);
+  await page.getByLabel("Kata laluan baharu").fill(own);
+  await page.getByLabel("Ulang kata laluan").fill(own);
+  await page.getByRole("button", { name: "Tukar kata laluan" }).click();
+  await expect(page).toHaveURL(/\/ms\/account\?notice=password-changed$/);
+
+  // A second browser signs in too; the first sees both and ends them all.
+  const other = await browser.newContext();
+  const phone = await other.newPage();
+  await phone.goto("/ms/login");
+  await phone.getByLabel("E-mel").fill(desk);
+  await phone.getByLabel("Kata laluan").fill(own);
+  await phone.getByRole("button", { name: "Log masuk" }).click();
+  await expect(phone).toHaveURL(/\/ms\/account$/);
+  await page.reload();
+  const sessions = page.locator("section.account-sessions");
+  await expect(sessions.getByRole("heading")).toHaveText("Peranti yang sedang log masuk");
+  await expect(sessions.locator("tbody tr")).toHaveCount(2);
+  await expect(sessions.locator(".badge")).toHaveText("peranti ini");
+  await sessions.getByRole("button", { name: "Log keluar daripada semua peranti" }).click();
+  await expect(page.locator(".notice")).toHaveText("Anda telah log keluar daripada semua peranti.");
+  await phone.goto("/ms/account");
+  await expect(phone).toHaveURL(/\/ms\/login\?next=/);
+  await other.close();
 });

@@ -61,7 +61,7 @@ test("filtering by exchange narrows the list without a page load", async ({ page
   expect(await page.evaluate(() => (window as any).__stillHere)).toBe(true);
 
   // Markets now offer only SET's boards.
-  await expect(filter(page, "market").locator("option")).toHaveText(["Any", "mai (Market for Alternative Investment)", "SET"]);
+  await expect(filter(page, "market").locator("option")).toHaveText(["Any", "mai (Market for Alternative Investment)", "SET (main board)"]);
 
   // Back restores the unfiltered list, still without a reload.
   await page.goBack();
