@@ -100,15 +100,18 @@ async fn main() -> ExitCode {
 }
 
 async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error::Error>> {
+    if matches!(command, Command::Serve) {
+        return serve(config).await;
+    }
     let db = vnext::db::connect(&config.database_url).await?;
     match command {
         Command::Seed(count) => {
             vnext::db::prepare(&db, false).await?;
             vnext::zone::demo::seed_generated(&db, count).await?;
             tracing::info!("seeded {count} generated companies");
-            return Ok(());
+            Ok(())
         }
-        Command::Migrate => return Ok(vnext::db::prepare(&db, config.demo_data).await?),
+        Command::Migrate => Ok(vnext::db::prepare(&db, config.demo_data).await?),
         Command::CreateStaff {
             role,
             email,
@@ -128,7 +131,7 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
             .await
             .map_err(explain)?;
             println!("created {} account {}", role.code(), created.email);
-            return Ok(());
+            Ok(())
         }
         Command::VerifyEnterprise(email) => {
             vnext::db::prepare(&db, config.demo_data).await?;
@@ -146,17 +149,23 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
             .await
             .map_err(explain)?;
             println!("verified {}", found.email);
-            return Ok(());
+            Ok(())
         }
-        Command::Serve => {}
+        Command::Serve => unreachable!("served above"),
     }
-    // Refuse a configuration that would build links from requests before touching anything.
+}
+
+/// Migrates, loads the demo data, starts the outbox delivery and serves until a signal.
+async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    // A configuration that would build links from requests is refused before anything is
+    // touched.
     let mut options = leptos::prelude::get_configuration(None)?.leptos_options;
     if let Some(addr) = config.addr {
         options.site_addr = addr;
     }
     let addr = options.site_addr;
     let settings = config.settings(addr)?;
+    let db = vnext::db::connect(&config.database_url).await?;
     vnext::db::prepare(&db, config.demo_data).await?;
     if let Some(url) = &config.smtp_url {
         vnext::platform::delivery::start(db.clone(), url, &config.smtp_from)?;

@@ -656,30 +656,10 @@ async fn password_change_keeps_this_session_and_ends_the_others() {
     let elsewhere = sign_in(&app, "p@example.com", PASSWORD).await;
     let long = "海上丝绸之路 partners from Penang to Shenzhen, with many more words than sixty-four characters";
     assert!(long.chars().count() > 64);
-    let wrong = post(
-        &app,
-        "/en/account/password",
-        Some(&here),
-        &[
-            ("current_password", "nope"),
-            ("password", long),
-            ("password_confirm", long),
-        ],
-    )
-    .await;
+    let wrong = change_password(&app, &here, "nope", long).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains("The current password is not correct."));
-    let done = post(
-        &app,
-        "/en/account/password",
-        Some(&here),
-        &[
-            ("current_password", PASSWORD),
-            ("password", long),
-            ("password_confirm", long),
-        ],
-    )
-    .await;
+    let done = change_password(&app, &here, PASSWORD, long).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
     assert_eq!(
         get(&app, "/en/account", Some(&here)).await.status,

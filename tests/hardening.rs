@@ -241,16 +241,11 @@ async fn guessing_the_current_password_is_limited() {
     let app = app_on(db.clone());
     enterprise(&db, "改密公司", 43, "change@example.com", true).await;
     let token = sign_in(&app, "change@example.com", PASSWORD).await;
-    let guess = [
-        ("current_password", "not it at all"),
-        ("password", "a brand new passphrase"),
-        ("password_confirm", "a brand new passphrase"),
-    ];
+    let guess = || change_password(&app, &token, "not it at all", "a brand new passphrase");
     for _ in 0..10 {
-        let reply = post(&app, "/en/account/password", Some(&token), &guess).await;
-        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(guess().await.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let limited = post(&app, "/en/account/password", Some(&token), &guess).await;
+    let limited = guess().await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(limited.body.contains("Too many attempts"));
 }
@@ -356,17 +351,7 @@ async fn reset_links_stay_secret_and_die_with_a_password_change() {
     // The owner changes the password: links mailed before are dead.
     let session = sign_in(&app, "secret@example.com", PASSWORD).await;
     let new = "another long passphrase 2026";
-    let changed = post(
-        &app,
-        "/en/account/password",
-        Some(&session),
-        &[
-            ("current_password", PASSWORD),
-            ("password", new),
-            ("password_confirm", new),
-        ],
-    )
-    .await;
+    let changed = change_password(&app, &session, PASSWORD, new).await;
     assert_eq!(changed.status, StatusCode::SEE_OTHER);
     let late = post(
         &app,
@@ -547,17 +532,7 @@ async fn a_partner_made_in_the_console_chooses_its_own_password_first() {
         "nothing else until then"
     );
     let own = "the desk's very own passphrase";
-    let changed = post(
-        &app,
-        "/en/account/password",
-        Some(&desk),
-        &[
-            ("current_password", PASSWORD),
-            ("password", own),
-            ("password_confirm", own),
-        ],
-    )
-    .await;
+    let changed = change_password(&app, &desk, PASSWORD, own).await;
     assert_eq!(changed.status, StatusCode::SEE_OTHER);
     assert_eq!(
         get(&app, "/en/account", Some(&desk)).await.status,

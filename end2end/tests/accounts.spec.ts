@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 
@@ -31,6 +31,17 @@ function creditCode(seed: number): string {
     weight = (weight * 3) % 31;
   }
   return prefix + alphabet[(31 - (sum % 31)) % 31];
+}
+
+// The sign-in form's email, password and button labels.
+const signInLabels = { en: ["Email", "Password", "Sign in"], ms: ["E-mel", "Kata laluan", "Log masuk"] };
+
+async function signIn(page: Page, lang: keyof typeof signInLabels, email: string, password: string) {
+  const [emailLabel, passwordLabel, submit] = signInLabels[lang];
+  await page.goto(`/${lang}/login`);
+  await page.getByLabel(emailLabel).fill(email);
+  await page.getByLabel(passwordLabel).fill(password);
+  await page.getByRole("button", { name: submit }).click();
 }
 
 test.beforeAll(() => {
@@ -79,10 +90,7 @@ test("register, an operator verifies, the enterprise signs in and sees its profi
   // The operator, in a browser of their own.
   const ops = await browser.newContext();
   const console = await ops.newPage();
-  await console.goto("/en/login");
-  await console.getByLabel("Email").fill(operator);
-  await console.getByLabel("Password").fill(passphrase);
-  await console.getByRole("button", { name: "Sign in" }).click();
+  await signIn(console, "en", operator, passphrase);
   await expect(console).toHaveURL(/\/en\/account$/);
   await console.getByRole("link", { name: "Operator console" }).first().click();
   const row = console.locator(`tr[data-email="${email}"]`);
@@ -118,10 +126,7 @@ test("in Malay, a partner desk made in the console chooses its own password, see
   const own = "kata laluan meja sendiri 2026";
 
   // The operator creates the desk's account with a first password.
-  await page.goto("/ms/login");
-  await page.getByLabel("E-mel").fill(operator);
-  await page.getByLabel("Kata laluan").fill(passphrase);
-  await page.getByRole("button", { name: "Log masuk" }).click();
+  await signIn(page, "ms", operator, passphrase);
   await page.goto("/ms/admin");
   const form = page.locator("form[action='/ms/admin/partners']");
   await form.getByLabel("Bursa").selectOption("XKLS");
@@ -132,10 +137,7 @@ test("in Malay, a partner desk made in the console chooses its own password, see
   await page.context().clearCookies();
 
   // The desk signs in with it and is sent to choose its own.
-  await page.goto("/ms/login");
-  await page.getByLabel("E-mel").fill(desk);
-  await page.getByLabel("Kata laluan").fill(passphrase);
-  await page.getByRole("button", { name: "Log masuk" }).click();
+  await signIn(page, "ms", desk, passphrase);
   await page.goto("/ms/zone");
   await expect(page).toHaveURL(/\/ms\/account\/password\?notice=set-password$/);
   await expect(page.locator(".notice")).toContainText("tetapkan kata laluan anda sendiri");
@@ -148,10 +150,7 @@ test("in Malay, a partner desk made in the console chooses its own password, see
   // A second browser signs in too; the first sees both and ends them all.
   const other = await browser.newContext();
   const phone = await other.newPage();
-  await phone.goto("/ms/login");
-  await phone.getByLabel("E-mel").fill(desk);
-  await phone.getByLabel("Kata laluan").fill(own);
-  await phone.getByRole("button", { name: "Log masuk" }).click();
+  await signIn(phone, "ms", desk, own);
   await expect(phone).toHaveURL(/\/ms\/account$/);
   await page.reload();
   const sessions = page.locator("section.account-sessions");

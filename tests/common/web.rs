@@ -100,6 +100,16 @@ pub async fn post(app: &Site, uri: &str, session: Option<&str>, fields: &[(&str,
     send(app, request.body(Body::from(form_body(fields))).unwrap()).await
 }
 
+/// The change-password form, posted by the holder of `session`.
+pub async fn change_password(app: &Site, session: &str, current: &str, new: &str) -> Reply {
+    let fields = [
+        ("current_password", current),
+        ("password", new),
+        ("password_confirm", new),
+    ];
+    post(app, "/en/account/password", Some(session), &fields).await
+}
+
 /// A sign-in form post in `lang`.
 pub async fn attempt_sign_in(app: &Site, lang: &str, email: &str, password: &str) -> Reply {
     let uri = format!("/{lang}/login");

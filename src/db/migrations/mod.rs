@@ -7,7 +7,7 @@ mod m20261126_000002_exchange_rates;
 mod m20261126_000003_company_search;
 mod m20261126_000004_accounts;
 mod m20261127_000005_outbox_delivery;
-mod m20261127_000006_own_password;
+mod m20261127_000006_account_security;
 
 pub struct Migrator;
 
@@ -20,7 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_company_search::Migration),
             Box::new(m20261126_000004_accounts::Migration),
             Box::new(m20261127_000005_outbox_delivery::Migration),
-            Box::new(m20261127_000006_own_password::Migration),
+            Box::new(m20261127_000006_account_security::Migration),
         ]
     }
 }
