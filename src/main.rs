@@ -1,8 +1,9 @@
 use std::process::ExitCode;
 use vnext::accounts::Role;
-use vnext::accounts::server::{self as accounts, Actor, Decision, Problem};
+use vnext::accounts::server::{self as accounts, Decision, Problem};
 use vnext::config::Config;
 use vnext::i18n::Lang;
+use vnext::platform::audit::Actor;
 
 const USAGE: &str = "usage: vnext [serve | migrate | seed --companies N | admin ...]
 

@@ -3,7 +3,7 @@
 
 use crate::config::PublicUrl;
 use crate::i18n::Lang;
-use crate::zone::server::{company_count, company_keys};
+use crate::zone::queries::{company_count, company_keys};
 use axum::{
     Router,
     extract::{Path, State},

@@ -10,10 +10,12 @@ use axum::http::{Request, StatusCode, header};
 use chrono::{Duration, Utc};
 use common::web::*;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use vnext::accounts::entity::{account, audit, session};
-use vnext::accounts::server::{self, Actor};
+use vnext::accounts::entity::{account, session};
+use vnext::accounts::server;
 use vnext::accounts::{Role, Status};
 use vnext::i18n::Lang;
+use vnext::platform::audit::Actor;
+use vnext::platform::entity::audit;
 use vnext::serve::Settings;
 use vnext::ui::url::encode_component;
 

@@ -13,10 +13,10 @@ use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::tcp::OwnedReadHalf;
 use tokio::net::{TcpListener, TcpStream};
-use vnext::accounts::entity::outbox;
 use vnext::accounts::mail::{Mail, queue};
 use vnext::i18n::Lang;
 use vnext::platform::delivery::{self, DeliveryReport, Mailer, Settings, deliver_due};
+use vnext::platform::entity::outbox;
 
 /// One message as the server took it.
 #[derive(Clone, Debug)]

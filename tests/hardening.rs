@@ -12,9 +12,10 @@ use common::web::*;
 use leptos::prelude::{Owner, provide_context};
 use sea_orm::DatabaseConnection;
 use vnext::accounts::Role;
-use vnext::accounts::server::{self, Actor, Decision, Problem};
+use vnext::accounts::server::{self, Decision, Problem};
 use vnext::i18n::Lang;
-use vnext::security::{Limit, allow};
+use vnext::platform::audit::Actor;
+use vnext::platform::rate_limit::{Limit, allow};
 use vnext::serve::{Settings, Site};
 use vnext::zone::DirectoryQuery;
 

@@ -1,7 +1,7 @@
 //! Server functions for signed-in pages. Each checks the caller itself: they are reachable by
 //! anyone who can send a POST.
 
-use super::{Liaison, MyAccount};
+use super::MyAccount;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
@@ -32,19 +32,6 @@ pub async fn fetch_my_account(lang: Lang) -> Result<Option<MyAccount>, ServerFnE
     });
     let current = current.as_ref().map(|c| c.0.as_str());
     super::server::my_account(&db, lang, &viewer, current)
-        .await
-        .map_err(crate::db::internal)
-}
-
-/// The liaison desk for a company: only for viewers allowed to see it.
-#[server(endpoint = "liaison")]
-pub async fn fetch_liaison(mic: String, symbol: String) -> Result<Option<Liaison>, ServerFnError> {
-    let viewer = super::use_viewer();
-    if !viewer.as_ref().is_some_and(|v| v.may_see_liaison(&mic)) {
-        return Err(forbidden(viewer.is_some()));
-    }
-    let db = crate::db::use_db()?;
-    crate::zone::server::liaison(&db, &mic, &symbol)
         .await
         .map_err(crate::db::internal)
 }

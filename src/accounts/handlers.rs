@@ -2,10 +2,12 @@
 //! again by its own page, with what was typed and a localized message; a good one redirects.
 
 use super::forms::Feedback;
-use super::server::{self, Actor, NewPassword, Problem, Registration};
+use super::server::{self, NewPassword, Problem, Registration};
 use super::{Viewer, session};
 use crate::i18n::{Lang, lang_of_path, tr};
-use crate::security::{ClientIp, allow};
+use crate::platform::audit::{self, Actor};
+use crate::platform::rate_limit::{Limit, allow};
+use crate::security::ClientIp;
 use crate::serve::AppState;
 use axum::Form;
 use axum::extract::{Extension, FromRequest, FromRequestParts, Request, State};
@@ -107,7 +109,7 @@ async fn over_limit(
     lang: Lang,
     parts: &Parts,
     fields: &Fields,
-    keys: &[(String, crate::security::Limit)],
+    keys: &[(String, Limit)],
 ) -> Option<Response> {
     for (key, limit) in keys {
         match allow(&app.db, key, *limit).await {
@@ -223,7 +225,7 @@ pub async fn login(
         Ok(account) => account,
         Err(problem) => {
             let actor = Actor::anonymous(ip.text());
-            if let Err(err) = server::audit(&app.db, &actor, "login.failed", &email, None).await {
+            if let Err(err) = audit::record(&app.db, &actor, "login.failed", &email, None).await {
                 return answer_problem(&app, parts, fields, Problem::Db(err)).await;
             }
             return answer_problem(&app, parts, fields, problem).await;

@@ -1,10 +1,9 @@
-//! Emails are written to the outbox table in the recipient's language, in the same transaction as
-//! the change they report; operators read the outbox in the console.
+//! The emails about accounts. They go through the platform's outbox, in the recipient's language,
+//! in the same transaction as the change they report; operators read them in the console.
 
-use super::entity::outbox;
-use crate::i18n::{Lang, tr_args};
-use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ConnectionTrait, DbErr};
+use crate::i18n::Lang;
+use crate::platform::outbox;
+use sea_orm::{ConnectionTrait, DbErr};
 
 /// What happened to the recipient's account; each has `mail-{kind}-subject` and
 /// `mail-{kind}-body` messages.
@@ -42,7 +41,7 @@ pub fn readable_by_operators(kind: &str) -> bool {
     kind != Mail::PasswordReset.kind()
 }
 
-/// Queues `mail` to `recipient`. `args` fill the message (`name`, `reason`, `link` …).
+/// Queues `mail` to `recipient` in the platform's outbox.
 pub async fn queue(
     db: &impl ConnectionTrait,
     recipient: &str,
@@ -50,27 +49,5 @@ pub async fn queue(
     mail: Mail,
     args: &[(&'static str, String)],
 ) -> Result<(), DbErr> {
-    let kind = mail.kind();
-    let (subject, body) = {
-        let args: Vec<_> = args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
-        (
-            tr_args(lang, &format!("mail-{kind}-subject"), &args),
-            tr_args(lang, &format!("mail-{kind}-body"), &args),
-        )
-    };
-    outbox::ActiveModel {
-        id: NotSet,
-        recipient: Set(recipient.to_owned()),
-        lang: Set(lang.code().to_owned()),
-        kind: Set(kind.to_owned()),
-        subject: Set(subject),
-        body: Set(body),
-        created_at: Set(Utc::now()),
-        sent_at: Set(None),
-        // Delivery state starts at the column defaults: not tried yet.
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
+    outbox::queue(db, recipient, lang, mail.kind(), args).await
 }

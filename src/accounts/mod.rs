@@ -122,14 +122,6 @@ pub struct EnterpriseDetails {
     pub phone: String,
 }
 
-/// An exchange's liaison desk, as shown on its companies' pages.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Liaison {
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-}
-
 /// Who is asking: the signed-in account behind the request's session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {

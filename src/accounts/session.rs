@@ -4,6 +4,7 @@
 use super::entity::{account, session};
 use super::{Role, Status, Viewer};
 use crate::i18n::lang_of_path;
+use crate::platform::tokens::{digest, new_token};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,7 +15,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
     EntityTrait, QueryFilter, QueryOrder,
 };
-use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
 /// Over plain HTTP (development); see [`SessionPolicy::cookie_name`].
@@ -52,21 +52,6 @@ impl Default for SessionPolicy {
             secure: false,
         }
     }
-}
-
-/// A token of 256 random bits from the operating system's CSPRNG, hex-encoded.
-pub fn new_token() -> String {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).expect("the operating system's random source");
-    hex(&bytes)
-}
-
-pub fn digest(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Starts a session for `account_id` and returns the cookie's token.

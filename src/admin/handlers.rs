@@ -1,9 +1,10 @@
 //! The console's form posts. Each checks that a verified operator sent it.
 
 use crate::accounts::handlers::{PageLang, Submission, answer_problem, field};
-use crate::accounts::server::{self, Actor, Decision, Problem};
+use crate::accounts::server::{self, Decision, Problem};
 use crate::accounts::{Role, Viewer};
 use crate::i18n::Lang;
+use crate::platform::audit::Actor;
 use crate::security::ClientIp;
 use crate::serve::AppState;
 use axum::extract::{FromRequestParts, Path, State};

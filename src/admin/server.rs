@@ -1,10 +1,11 @@
 //! The console's queries.
 
 use super::{AuditRow, Console, EnterpriseRow, OutboxRow, PartnerRow};
-use crate::accounts::entity::{account, audit, enterprise, outbox};
+use crate::accounts::entity::{account, enterprise};
 use crate::accounts::mail::readable_by_operators;
 use crate::accounts::{Role, Status};
 use crate::i18n::{Lang, tr};
+use crate::platform::entity::{audit, outbox};
 use crate::zone::entity::exchange;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,

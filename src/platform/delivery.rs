@@ -9,7 +9,7 @@
 //! the claim to expire, and the mail is sent again: at least once after a crash, exactly once
 //! otherwise.
 
-use crate::accounts::entity::outbox;
+use super::entity::outbox;
 use chrono::{DateTime, Duration, Utc};
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;

@@ -1,6 +1,6 @@
 //! Server functions of the zone: the thin seam between pages and `server.rs`.
 
-use super::{CompanyProfile, DirectoryQuery, DirectoryView, ZoneFigures};
+use super::{CompanyProfile, DirectoryQuery, DirectoryView, Liaison, ZoneFigures};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ pub async fn fetch_directory(
     query: DirectoryQuery,
 ) -> Result<DirectoryView, ServerFnError> {
     let db = crate::db::use_db()?;
-    super::server::directory(&db, lang, &query.normalized())
+    super::queries::directory(&db, lang, &query.normalized())
         .await
         .map_err(crate::db::internal)
 }
@@ -18,7 +18,7 @@ pub async fn fetch_directory(
 #[server]
 pub async fn fetch_zone_figures(lang: Lang) -> Result<ZoneFigures, ServerFnError> {
     let db = crate::db::use_db()?;
-    super::server::figures(&db, lang)
+    super::queries::figures(&db, lang)
         .await
         .map_err(crate::db::internal)
 }
@@ -31,7 +31,20 @@ pub async fn fetch_company(
     symbol: String,
 ) -> Result<Option<CompanyProfile>, ServerFnError> {
     let db = crate::db::use_db()?;
-    super::server::company_profile(&db, lang, &mic, &symbol)
+    super::profile::company_profile(&db, lang, &mic, &symbol)
+        .await
+        .map_err(crate::db::internal)
+}
+
+/// The liaison desk for a company: only for viewers allowed to see it.
+#[server(endpoint = "liaison")]
+pub async fn fetch_liaison(mic: String, symbol: String) -> Result<Option<Liaison>, ServerFnError> {
+    let viewer = crate::accounts::use_viewer();
+    if !viewer.as_ref().is_some_and(|v| v.may_see_liaison(&mic)) {
+        return Err(crate::accounts::api::forbidden(viewer.is_some()));
+    }
+    let db = crate::db::use_db()?;
+    super::profile::liaison(&db, &mic, &symbol)
         .await
         .map_err(crate::db::internal)
 }

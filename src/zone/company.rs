@@ -1,8 +1,7 @@
 //! `/{lang}/zone/{mic}/{symbol}`: one overseas listed company.
 
-use super::api::fetch_company;
+use super::api::{fetch_company, fetch_liaison};
 use super::{CnyRate, CompanyProfile, FINANCIAL_COLUMNS, FinancialYear};
-use crate::accounts::api::fetch_liaison;
 use crate::accounts::use_viewer;
 use crate::app::{NotFound, PageMeta};
 use crate::i18n::{Lang, Localized, format_date, format_number, tr, tr_args, use_lang};

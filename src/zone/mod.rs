@@ -13,7 +13,19 @@ pub mod entity;
 #[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
-pub mod server;
+mod profile;
+#[cfg(feature = "ssr")]
+pub mod queries;
+#[cfg(feature = "ssr")]
+pub mod search;
+
+/// An exchange's liaison desk, as shown on its companies' pages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Liaison {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
 
 pub use company::CompanyPage;
 pub use directory::ZonePage;

@@ -7,10 +7,12 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use tower::ServiceExt;
 use vnext::accounts::Role;
-use vnext::accounts::entity::{account, outbox};
-use vnext::accounts::server::{self, Actor, Decision, Registration};
+use vnext::accounts::entity::account;
+use vnext::accounts::server::{self, Decision, Registration};
 use vnext::accounts::uscc::check_character_for;
 use vnext::i18n::Lang;
+use vnext::platform::audit::Actor;
+use vnext::platform::entity::outbox;
 use vnext::serve::{Settings, Site};
 use vnext::ui::url::encode_component;
 
