@@ -7,6 +7,7 @@ pub mod app;
 pub mod home;
 pub mod i18n;
 pub mod ui;
+pub mod web;
 pub mod zone;
 
 #[cfg(feature = "ssr")]

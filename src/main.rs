@@ -1,9 +1,10 @@
 use std::process::ExitCode;
 use vnext::accounts::Role;
-use vnext::accounts::server::{self as accounts, Decision, Problem};
+use vnext::accounts::server::{self as accounts, Decision};
 use vnext::config::Config;
 use vnext::i18n::Lang;
 use vnext::platform::audit::Actor;
+use vnext::web::error::Problem;
 
 const USAGE: &str = "usage: vnext [serve | migrate | seed --companies N | admin ...]
 

@@ -153,8 +153,36 @@ pub fn page_csp(nonce: &str) -> String {
     )
 }
 
-/// Same-origin proof for every non-safe method, the client address for handlers, and the
-/// security headers on every response.
+/// For the route groups browsers post to (forms, server functions): every non-safe method needs
+/// same-origin proof. A group that authenticates otherwise (a bearer-token API) goes without.
+pub async fn same_origin_only(
+    State(protection): State<Arc<Protection>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if safe || same_origin(request.headers(), &protection.origin) {
+        return next.run(request).await;
+    }
+    let (parts, _) = request.into_parts();
+    let lang = lang_of_request(&parts);
+    tracing::warn!(path = %parts.uri.path(), "refused a cross-site request");
+    (
+        StatusCode::FORBIDDEN,
+        Html(format!(
+            "<!DOCTYPE html><html lang=\"{}\"><title>{}</title><p>{}</p></html>",
+            lang.code(),
+            tr(lang, "error-forbidden-title"),
+            tr(lang, "error-cross-site")
+        )),
+    )
+        .into_response()
+}
+
+/// The client address for handlers, and the security headers on every response.
 pub async fn protect(
     State(protection): State<Arc<Protection>>,
     mut request: Request,
@@ -166,28 +194,8 @@ pub async fn protect(
         .map(|c| c.0.0);
     let ip = client_ip(request.headers(), peer, protection.trusted_proxies);
     request.extensions_mut().insert(ClientIp(ip));
-    let safe = matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
     let server_function = request.uri().path().starts_with("/api/");
-    let mut response = if safe || same_origin(request.headers(), &protection.origin) {
-        next.run(request).await
-    } else {
-        let (parts, _) = request.into_parts();
-        let lang = lang_of_request(&parts);
-        tracing::warn!(path = %parts.uri.path(), "refused a cross-site request");
-        (
-            StatusCode::FORBIDDEN,
-            Html(format!(
-                "<!DOCTYPE html><html lang=\"{}\"><title>{}</title><p>{}</p></html>",
-                lang.code(),
-                tr(lang, "error-forbidden-title"),
-                tr(lang, "error-cross-site")
-            )),
-        )
-            .into_response()
-    };
+    let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if server_function {
         // Answers to server functions are made for one caller at one moment.

@@ -1,20 +1,15 @@
 //! The HTTP application: Leptos routes, server functions, form posts, static files, and the
 //! protections and language edge every request passes.
 
-use crate::accounts::forms::Feedback;
 use crate::accounts::session::{SessionPolicy, attach_viewer};
 use crate::app::{App, shell};
 use crate::config::PublicUrl;
 use crate::i18n::server::{redirect_to_language, remember_language};
-use crate::security::{Protection, protect};
-use crate::zone::export::{Format, download};
-use axum::body::Body;
-use axum::extract::{FromRef, Request};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use crate::security::{Protection, protect, same_origin_only};
+use crate::web::state::{AppState, Pages};
+use axum::routing::get;
 use axum::{Router, middleware};
-use http::request::Parts;
-use http::{Method, StatusCode};
+use http::StatusCode;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
@@ -71,55 +66,6 @@ impl Settings {
     }
 }
 
-/// What handlers share.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: DatabaseConnection,
-    pub pages: Pages,
-    pub sessions: Arc<SessionPolicy>,
-    pub protection: Arc<Protection>,
-    pub public_url: PublicUrl,
-    pub export_max_rows: u64,
-}
-
-impl FromRef<AppState> for DatabaseConnection {
-    fn from_ref(state: &AppState) -> Self {
-        state.db.clone()
-    }
-}
-
-/// Renders pages outside the router: a refused form is answered by its own page.
-#[derive(Clone)]
-pub struct Pages {
-    options: LeptosOptions,
-    context: Arc<dyn Fn() + Send + Sync>,
-}
-
-impl Pages {
-    pub async fn render(
-        &self,
-        mut parts: Parts,
-        feedback: Feedback,
-        status: StatusCode,
-    ) -> Response {
-        let context = self.context.clone();
-        let options = self.options.clone();
-        let handler = leptos_axum::render_app_async_with_context(
-            move || {
-                context();
-                provide_context(feedback.clone());
-            },
-            move || shell(options.clone()),
-        );
-        parts.method = Method::GET;
-        let mut response = handler(Request::from_parts(parts, Body::empty()))
-            .await
-            .into_response();
-        *response.status_mut() = status;
-        response
-    }
-}
-
 /// The application. `/en/` and `/en` are one page: trailing slashes are trimmed before routing.
 pub fn app(options: LeptosOptions, db: DatabaseConnection, settings: Settings) -> Site {
     NormalizePathLayer::trim_trailing_slash().layer(router(options, db, settings))
@@ -141,54 +87,17 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
     let protection = Arc::new(settings.protection);
     let state = AppState {
         db: db.clone(),
-        pages: Pages {
-            options: options.clone(),
-            context: Arc::new(context.clone()),
-        },
+        pages: Pages::new(options.clone(), Arc::new(context.clone())),
         sessions: sessions.clone(),
         protection: protection.clone(),
         public_url,
         export_max_rows: settings.export_max_rows,
     };
-    let forms = Router::new()
-        .route(
-            "/{lang}/zone/export.csv",
-            get(|s, p, ip, q| download(Format::Csv, s, p, ip, q)),
-        )
-        .route(
-            "/{lang}/zone/export.xlsx",
-            get(|s, p, ip, q| download(Format::Xlsx, s, p, ip, q)),
-        )
-        .route(
-            "/{lang}/register",
-            post(crate::accounts::handlers::register),
-        )
-        .route("/{lang}/login", post(crate::accounts::handlers::login))
-        .route("/{lang}/logout", post(crate::accounts::handlers::logout))
-        .route(
-            "/{lang}/account/password",
-            post(crate::accounts::handlers::change_password),
-        )
-        .route(
-            "/{lang}/account/sessions/end",
-            post(crate::accounts::handlers::sign_out_everywhere),
-        )
-        .route(
-            "/{lang}/password/forgot",
-            post(crate::accounts::handlers::forgot_password),
-        )
-        .route(
-            "/{lang}/password/reset",
-            post(crate::accounts::handlers::reset_password),
-        )
-        .route(
-            "/{lang}/admin/accounts/{id}/{action}",
-            post(crate::admin::handlers::decide),
-        )
-        .route(
-            "/{lang}/admin/partners",
-            post(crate::admin::handlers::create_partner),
-        )
+    // Form posts and downloads: each feature declares its own.
+    let features = Router::new()
+        .merge(crate::zone::routes())
+        .merge(crate::accounts::routes())
+        .merge(crate::admin::routes())
         .with_state(state);
     // The bundle: `cargo make release` writes .br and .gz beside each file (maximum
     // compression, done once); without them the compression layer compresses on the fly.
@@ -209,8 +118,16 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
     // Layers run outside-in from the last: protection first, then the session, then language.
     // The bundle is merged after the session layer: its files need no database lookup, and a
     // signed-in browser sends the cookie with every one of them.
-    seo.merge(forms)
+    // Browsers post forms and server-function calls: these groups need same-origin proof and
+    // carry small bodies. A group with other needs (an upload, a token API) sets its own.
+    let browser_posts = features
         .merge(pages)
+        .layer(middleware::from_fn_with_state(
+            protection.clone(),
+            same_origin_only,
+        ))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
+    seo.merge(browser_posts)
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn_with_state(
             (db, sessions),
@@ -218,7 +135,6 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
         ))
         .merge(assets)
         .layer(middleware::from_fn_with_state(protection, protect))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(RequestBodyTimeoutLayer::new(BODY_READ_TIMEOUT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,

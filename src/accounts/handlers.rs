@@ -1,133 +1,26 @@
 //! The form posts of registration, sign-in, sign-out and passwords. A refused form is rendered
 //! again by its own page, with what was typed and a localized message; a good one redirects.
 
-use super::forms::Feedback;
-use super::server::{self, NewPassword, Problem, Registration};
+use super::server::{self, NewPassword, Registration};
 use super::{Viewer, session};
-use crate::i18n::{Lang, lang_of_path, tr};
+use crate::i18n::{Lang, tr};
 use crate::platform::audit::{self, Actor};
-use crate::platform::rate_limit::{Limit, allow};
 use crate::security::ClientIp;
-use crate::serve::AppState;
-use axum::Form;
-use axum::extract::{Extension, FromRequest, FromRequestParts, Request, State};
+use crate::web::error::Problem;
+use crate::web::state::AppState;
+use crate::web::submit::{Fields, PageLang, Submission, answer_problem, field, over_limit};
+use axum::extract::{Extension, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::header::{SET_COOKIE, USER_AGENT};
-use http::request::Parts;
 use http::{HeaderMap, StatusCode};
 use std::sync::LazyLock;
 use url::Url;
-
-/// A submitted form, in the order of its fields.
-pub type Fields = Vec<(String, String)>;
-
-/// A form post: its fields, and the request head to render the page again with.
-pub struct Submission {
-    pub parts: Parts,
-    pub fields: Fields,
-}
-
-impl<S: Send + Sync> FromRequest<S> for Submission {
-    type Rejection = Response;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let (parts, body) = request.into_parts();
-        let request = Request::from_parts(parts.clone(), body);
-        let Form(fields) = Form::<Fields>::from_request(request, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        Ok(Submission { parts, fields })
-    }
-}
-
-pub fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields
-        .iter()
-        .find(|(n, _)| n == name)
-        .map_or("", |(_, v)| v.as_str())
-}
 
 fn new_password(fields: &Fields) -> NewPassword<'_> {
     NewPassword {
         password: field(fields, "password"),
         confirm: field(fields, "password_confirm"),
     }
-}
-
-/// The language of a `/{lang}/…` form post; any other first segment is not found.
-pub struct PageLang(pub Lang);
-
-impl<S: Send + Sync> FromRequestParts<S> for PageLang {
-    type Rejection = StatusCode;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        lang_of_path(parts.uri.path())
-            .map(PageLang)
-            .ok_or(StatusCode::NOT_FOUND)
-    }
-}
-
-/// Renders the page at the request's path again with `feedback`, as `status`.
-pub async fn refuse(
-    app: &AppState,
-    parts: Parts,
-    feedback: Feedback,
-    status: StatusCode,
-) -> Response {
-    app.pages.render(parts, feedback, status).await
-}
-
-/// The answer to a refused form: the page again with messages, or 500 for a database failure.
-pub async fn answer_problem(
-    app: &AppState,
-    parts: Parts,
-    fields: Fields,
-    problem: Problem,
-) -> Response {
-    let mut feedback = Feedback::with_values(fields);
-    match problem {
-        Problem::Fields(errors) => {
-            for (field, message) in errors {
-                feedback.error(field, message);
-            }
-            refuse(app, parts, feedback, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Problem::Refused(message) => {
-            feedback.banner = Some(message);
-            refuse(app, parts, feedback, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Problem::Db(err) => {
-            tracing::error!(error = %err, "database error");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
-}
-
-/// 429 with the page and a localized message, when any of `keys` is over its limit.
-async fn over_limit(
-    app: &AppState,
-    lang: Lang,
-    parts: &Parts,
-    fields: &Fields,
-    keys: &[(String, Limit)],
-) -> Option<Response> {
-    for (key, limit) in keys {
-        match allow(&app.db, key, *limit).await {
-            Ok(true) => {}
-            Ok(false) => {
-                let mut feedback = Feedback::with_values(fields.clone());
-                feedback.banner = Some(tr(lang, "error-rate-limited"));
-                return Some(
-                    refuse(app, parts.clone(), feedback, StatusCode::TOO_MANY_REQUESTS).await,
-                );
-            }
-            Err(err) => {
-                tracing::error!(error = %err, "rate limit check failed");
-                return Some(StatusCode::INTERNAL_SERVER_ERROR.into_response());
-            }
-        }
-    }
-    None
 }
 
 pub async fn register(

@@ -3,7 +3,6 @@
 //! database so that several app instances share them.
 
 pub mod api;
-pub mod forms;
 pub mod pages;
 pub mod password;
 pub mod uscc;
@@ -15,6 +14,8 @@ pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
+mod routes;
+#[cfg(feature = "ssr")]
 pub mod server;
 #[cfg(feature = "ssr")]
 pub mod session;
@@ -23,6 +24,8 @@ pub use pages::{
     AccountPage, ForgotPasswordPage, LoginPage, PasswordPage, RegisterPage, ResetPasswordPage,
 };
 
+#[cfg(feature = "ssr")]
+pub use routes::routes;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,32 +1,16 @@
 //! The console's form posts. Each checks that a verified operator sent it.
 
-use crate::accounts::handlers::{PageLang, Submission, answer_problem, field};
-use crate::accounts::server::{self, Decision, Problem};
-use crate::accounts::{Role, Viewer};
+use crate::accounts::Role;
+use crate::accounts::server::{self, Decision};
 use crate::i18n::Lang;
-use crate::platform::audit::Actor;
-use crate::security::ClientIp;
-use crate::serve::AppState;
-use axum::extract::{FromRequestParts, Path, State};
+use crate::web::error::Problem;
+use crate::web::roles::Operator;
+use crate::web::state::AppState;
+use crate::web::submit::{PageLang, Submission, answer_problem, field};
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use http::request::Parts;
-
-/// A verified operator behind the request, as the actor of what it does; 401 or 403 otherwise.
-pub struct Operator(pub Actor);
-
-impl<S: Send + Sync> FromRequestParts<S> for Operator {
-    type Rejection = StatusCode;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts.extensions.get::<ClientIp>().and_then(ClientIp::text);
-        match parts.extensions.get::<Viewer>() {
-            Some(v) if v.is_operator() => Ok(Operator(Actor::account(v.account_id, &v.email, ip))),
-            Some(_) => Err(StatusCode::FORBIDDEN),
-            None => Err(StatusCode::UNAUTHORIZED),
-        }
-    }
-}
 
 /// `POST /{lang}/admin/accounts/{id}/{action}`: verify, reject (with a reason), suspend,
 /// reinstate; a partner is disabled and enabled the same way.

@@ -5,7 +5,12 @@
 pub mod handlers;
 mod page;
 #[cfg(feature = "ssr")]
+mod routes;
+#[cfg(feature = "ssr")]
 pub mod server;
+
+#[cfg(feature = "ssr")]
+pub use routes::routes;
 
 pub use page::AdminPage;
 

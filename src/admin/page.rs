@@ -1,12 +1,12 @@
 //! The console page: one section per task, each action a small same-origin form.
 
 use super::{AuditRow, Console, EnterpriseRow, OutboxRow, PartnerRow, fetch_console};
-use crate::accounts::forms::{Banner, Field};
 use crate::accounts::pages::{Forbidden, Notice, require_sign_in};
 use crate::accounts::{Status, use_viewer};
 use crate::app::PageMeta;
 use crate::i18n::{Lang, tr, use_lang};
 use crate::ui::{LoadError, Loading};
+use crate::web::form::{Banner, Field};
 use leptos::prelude::*;
 
 #[component]

@@ -17,6 +17,8 @@ mod profile;
 #[cfg(feature = "ssr")]
 pub mod queries;
 #[cfg(feature = "ssr")]
+mod routes;
+#[cfg(feature = "ssr")]
 pub mod search;
 
 /// An exchange's liaison desk, as shown on its companies' pages.
@@ -29,6 +31,8 @@ pub struct Liaison {
 
 pub use company::CompanyPage;
 pub use directory::ZonePage;
+#[cfg(feature = "ssr")]
+pub use routes::routes;
 
 use crate::i18n::Localized;
 use crate::ui::url::encode_component;

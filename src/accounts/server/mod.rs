@@ -19,24 +19,7 @@ use super::uscc::UsccError;
 use crate::i18n::{Lang, tr, tr_args};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
-/// Field name and localized message.
-pub type FieldErrors = Vec<(&'static str, String)>;
-
-/// Why a request was refused.
-#[derive(Debug)]
-pub enum Problem {
-    /// Messages per form field.
-    Fields(FieldErrors),
-    /// One message for the whole form, already localized.
-    Refused(String),
-    Db(DbErr),
-}
-
-impl From<DbErr> for Problem {
-    fn from(err: DbErr) -> Self {
-        Problem::Db(err)
-    }
-}
+pub use crate::web::error::{FieldErrors, Problem};
 
 /// An address as stored: trimmed and lower-cased, or `None` if it cannot be an address.
 pub fn normalize_email(input: &str) -> Option<String> {

@@ -9,7 +9,7 @@ pub use format::{ExportRow, csv, escape_cell, headers, xlsx};
 use crate::i18n::{Lang, tr};
 use crate::platform::rate_limit::allow;
 use crate::security::ClientIp;
-use crate::serve::AppState;
+use crate::web::state::AppState;
 use crate::zone::DirectoryQuery;
 use axum::{
     Extension,

@@ -1,0 +1,14 @@
+//! Request plumbing every feature shares: form components and what a refused form sends back
+//! (`form`, both sides); on the server, the handlers' state, form posts, the error type and the
+//! role extractors.
+
+pub mod form;
+
+#[cfg(feature = "ssr")]
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod roles;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod submit;
