@@ -7,9 +7,10 @@ use crate::accounts::{
 use crate::admin::AdminPage;
 use crate::home::HomePage;
 use crate::i18n::{Lang, LanguageSwitcher, switch_path, tr, use_lang};
+use crate::web::meta::{NotFound, query_suffix};
 use crate::zone::{CompanyPage, ZonePage};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Title, provide_meta_context};
+use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Outlet, ParentRoute, Route, Router, Routes},
@@ -246,76 +247,5 @@ mod tests {
         ] {
             assert!(!has_islands(path), "{path}");
         }
-    }
-}
-
-/// `?a=b` from a router search string, which may or may not carry its `?`.
-fn query_suffix(search: &str) -> String {
-    let search = search.trim_start_matches('?');
-    if search.is_empty() {
-        String::new()
-    } else {
-        format!("?{search}")
-    }
-}
-
-/// Where this site is reachable, for canonical and alternate links.
-fn site_origin() -> String {
-    #[cfg(feature = "ssr")]
-    if let Some(origin) = use_context::<crate::config::PublicUrl>() {
-        return origin.0;
-    }
-    String::new()
-}
-
-/// Title, description, canonical link and the hreflang alternates of a page.
-#[component]
-pub fn PageMeta(title: String, description: String) -> impl IntoView {
-    let lang = use_lang();
-    let location = use_location();
-    let (path, search) = (
-        location.pathname.get_untracked(),
-        query_suffix(&location.search.get_untracked()),
-    );
-    let origin = site_origin();
-    let alternates = Lang::ALL
-        .into_iter()
-        .map(|l| {
-            let href = format!("{origin}{}{search}", switch_path(&path, l));
-            view! { <Link rel="alternate" hreflang=l.code() href /> }
-        })
-        .collect_view();
-    view! {
-        <Title text=format!("{title} · {}", tr(lang, "site-name")) />
-        <Meta name="description" content=description />
-        <Link rel="canonical" href=format!("{origin}{}{search}", switch_path(&path, lang)) />
-        {alternates}
-        <Link
-            rel="alternate"
-            hreflang="x-default"
-            href=format!("{origin}{}{search}", switch_path(&path, Lang::DEFAULT))
-        />
-    }
-}
-
-/// The localized "page not found", answered with status 404.
-#[component]
-pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
-    let lang = use_lang();
-    view! {
-        <Title text=format!("{} · {}", tr(lang, "not-found-title"), tr(lang, "site-name")) />
-        <section class="not-found">
-            <h1>{tr(lang, "not-found-title")}</h1>
-            <p>{tr(lang, "not-found-body")}</p>
-            <p>
-                <a class="button primary" href=format!("/{}/zone", lang.code())>{tr(lang, "not-found-zone")}</a>
-                " "
-                <a class="button" href=format!("/{}/", lang.code())>{tr(lang, "not-found-home")}</a>
-            </p>
-        </section>
     }
 }

@@ -21,11 +21,6 @@ pub struct Config {
     pub smtp_from: String,
 }
 
-/// The public origin (`https://zone.example.org`) for canonical and alternate links, links in
-/// emails and the sitemaps. It comes from configuration only, never from a request.
-#[derive(Clone, Debug)]
-pub struct PublicUrl(pub String);
-
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/vnext.sqlite";
 pub const DEFAULT_SMTP_FROM: &str = "V-Next Zone <no-reply@localhost>";
 

@@ -1,8 +1,8 @@
 //! `/{lang}/`: what the platform is, and the zone's figures as the data has them today.
 
-use crate::app::PageMeta;
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading};
+use crate::web::meta::PageMeta;
 use crate::zone::{ZoneFigures, api::fetch_zone_figures};
 use leptos::prelude::*;
 

@@ -108,18 +108,18 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
     let db = vnext::db::connect(&config.database_url).await?;
     match command {
         Command::Seed(count) => {
-            vnext::db::prepare(&db, false).await?;
+            vnext::zone::demo::prepare(&db, false).await?;
             vnext::zone::demo::seed_generated(&db, count).await?;
             tracing::info!("seeded {count} generated companies");
             Ok(())
         }
-        Command::Migrate => Ok(vnext::db::prepare(&db, config.demo_data).await?),
+        Command::Migrate => Ok(vnext::zone::demo::prepare(&db, config.demo_data).await?),
         Command::CreateStaff {
             role,
             email,
             exchange,
         } => {
-            vnext::db::prepare(&db, config.demo_data).await?;
+            vnext::zone::demo::prepare(&db, config.demo_data).await?;
             let password = password_from_stdin()?;
             let created = accounts::create_staff(
                 &db,
@@ -136,7 +136,7 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
             Ok(())
         }
         Command::VerifyEnterprise(email) => {
-            vnext::db::prepare(&db, config.demo_data).await?;
+            vnext::zone::demo::prepare(&db, config.demo_data).await?;
             let found = accounts::find_by_email(&db, &email)
                 .await?
                 .filter(|a| a.role == Role::Enterprise.code())
@@ -168,7 +168,7 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let addr = options.site_addr;
     let settings = config.settings(addr)?;
     let db = vnext::db::connect(&config.database_url).await?;
-    vnext::db::prepare(&db, config.demo_data).await?;
+    vnext::zone::demo::prepare(&db, config.demo_data).await?;
     if let Some(url) = &config.smtp_url {
         vnext::platform::delivery::start(db.clone(), url, &config.smtp_from)?;
     }

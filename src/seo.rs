@@ -1,8 +1,8 @@
 //! What search engines read: `robots.txt` and the sitemaps (a sitemap index, the site's own
 //! pages, and company pages in chunks that stay far below the 50,000-URL limit).
 
-use crate::config::PublicUrl;
 use crate::i18n::Lang;
+use crate::web::meta::PublicUrl;
 use crate::zone::queries::{company_count, company_keys};
 use axum::{
     Router,

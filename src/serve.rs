@@ -1,11 +1,12 @@
 //! The HTTP application: Leptos routes, server functions, form posts, static files, and the
 //! protections and language edge every request passes.
 
-use crate::accounts::session::{SessionPolicy, attach_viewer};
+use crate::accounts::session::attach_viewer;
 use crate::app::{App, shell};
-use crate::config::PublicUrl;
 use crate::i18n::server::{redirect_to_language, remember_language};
 use crate::security::{Protection, protect, same_origin_only};
+use crate::web::cookies::SessionPolicy;
+use crate::web::meta::PublicUrl;
 use crate::web::state::{AppState, Pages};
 use axum::routing::get;
 use axum::{Router, middleware};
@@ -87,7 +88,9 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
     let protection = Arc::new(settings.protection);
     let state = AppState {
         db: db.clone(),
-        pages: Pages::new(options.clone(), Arc::new(context.clone())),
+        pages: Pages::new(options.clone(), Arc::new(context.clone()), |options| {
+            shell(options).into_any()
+        }),
         sessions: sessions.clone(),
         protection: protection.clone(),
         public_url,

@@ -5,19 +5,6 @@ use super::MyAccount;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
-/// Refuses the call with 403 (or 401 when nobody is signed in).
-#[cfg(feature = "ssr")]
-pub fn forbidden(signed_in: bool) -> ServerFnError {
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(if signed_in {
-            http::StatusCode::FORBIDDEN
-        } else {
-            http::StatusCode::UNAUTHORIZED
-        });
-    }
-    ServerFnError::new("forbidden")
-}
-
 /// The signed-in account's own record; `None` for anonymous callers.
 #[server(endpoint = "my_account")]
 pub async fn fetch_my_account(lang: Lang) -> Result<Option<MyAccount>, ServerFnError> {

@@ -6,6 +6,7 @@ use super::{Viewer, session};
 use crate::i18n::{Lang, tr};
 use crate::platform::audit::{self, Actor};
 use crate::security::ClientIp;
+use crate::web::cookies;
 use crate::web::error::Problem;
 use crate::web::state::AppState;
 use crate::web::submit::{Fields, PageLang, Submission, answer_problem, field, over_limit};
@@ -125,7 +126,7 @@ pub async fn login(
         }
     };
     // A new id at every sign-in: a session id planted before it is worth nothing after.
-    if let Some(old) = session::token_of(&headers, &app.sessions)
+    if let Some(old) = cookies::token_of(&headers, &app.sessions)
         && let Err(err) = session::destroy(&app.db, &old).await
     {
         return answer_problem(&app, parts, fields, Problem::Db(err)).await;
@@ -142,7 +143,7 @@ pub async fn login(
     let mut response = Redirect::to(&after_login(lang, field(&fields, "next"))).into_response();
     response
         .headers_mut()
-        .append(SET_COOKIE, session::set_cookie(&token, &app.sessions));
+        .append(SET_COOKIE, cookies::set_cookie(&token, &app.sessions));
     response
 }
 
@@ -151,7 +152,7 @@ pub async fn logout(
     PageLang(lang): PageLang,
     headers: HeaderMap,
 ) -> Response {
-    if let Some(token) = session::token_of(&headers, &app.sessions)
+    if let Some(token) = cookies::token_of(&headers, &app.sessions)
         && let Err(err) = session::destroy(&app.db, &token).await
     {
         tracing::error!(error = %err, "could not end a session");
@@ -161,7 +162,7 @@ pub async fn logout(
         Redirect::to(&format!("/{}/login?notice=signed-out", lang.code())).into_response();
     response
         .headers_mut()
-        .append(SET_COOKIE, session::clear_cookie(&app.sessions));
+        .append(SET_COOKIE, cookies::clear_cookie(&app.sessions));
     response
 }
 
@@ -174,7 +175,7 @@ pub async fn change_password(
     Submission { parts, fields }: Submission,
 ) -> Response {
     let (Some(Extension(viewer)), Some(token)) =
-        (viewer, session::token_of(&headers, &app.sessions))
+        (viewer, cookies::token_of(&headers, &app.sessions))
     else {
         return Redirect::to(&format!("/{}/login", lang.code())).into_response();
     };
@@ -256,7 +257,7 @@ pub async fn sign_out_everywhere(
     .into_response();
     response
         .headers_mut()
-        .append(SET_COOKIE, session::clear_cookie(&app.sessions));
+        .append(SET_COOKIE, cookies::clear_cookie(&app.sessions));
     response
 }
 

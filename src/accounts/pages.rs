@@ -6,10 +6,10 @@ use super::api::fetch_my_account;
 use super::password::MIN_CHARS;
 use super::uscc::PROVINCES;
 use super::{ENTERPRISE_KINDS, MyAccount, Role, SessionSummary, Status, use_viewer};
-use crate::app::PageMeta;
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading};
 use crate::web::form::{Banner, Field, FieldState, use_feedback};
+use crate::web::meta::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -5,54 +5,18 @@ use super::entity::{account, session};
 use super::{Role, Status, Viewer};
 use crate::i18n::lang_of_path;
 use crate::platform::tokens::{digest, new_token};
+use crate::web::cookies::{SessionPolicy, clear_cookie, token_of};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Duration, Utc};
-use http::header::{CACHE_CONTROL, COOKIE, SET_COOKIE};
+use http::header::{CACHE_CONTROL, SET_COOKIE};
 use http::{HeaderValue, Method};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
     EntityTrait, QueryFilter, QueryOrder,
 };
 use std::sync::Arc;
-
-/// Over plain HTTP (development); see [`SessionPolicy::cookie_name`].
-pub const COOKIE_NAME: &str = "vnext_session";
-/// Over HTTPS: the browser keeps a `__Host-` cookie only when it is `Secure`, has `Path=/` and
-/// no `Domain`, so a sibling subdomain or a plain-HTTP page cannot plant or shadow it.
-pub const SECURE_COOKIE_NAME: &str = "__Host-vnext_session";
-
-/// How long sessions live, and how their cookie is marked.
-#[derive(Clone, Debug)]
-pub struct SessionPolicy {
-    /// Signed out after this long without a request.
-    pub idle: Duration,
-    /// Signed out this long after signing in, however active.
-    pub absolute: Duration,
-    /// `Secure` on the cookie: set when the site is served over TLS.
-    pub secure: bool,
-}
-
-impl SessionPolicy {
-    pub fn cookie_name(&self) -> &'static str {
-        if self.secure {
-            SECURE_COOKIE_NAME
-        } else {
-            COOKIE_NAME
-        }
-    }
-}
-
-impl Default for SessionPolicy {
-    fn default() -> Self {
-        SessionPolicy {
-            idle: Duration::minutes(30),
-            absolute: Duration::hours(12),
-            secure: false,
-        }
-    }
-}
 
 /// Starts a session for `account_id` and returns the cookie's token.
 pub async fn create(
@@ -148,39 +112,6 @@ pub fn viewer_of(account: &account::Model) -> Option<Viewer> {
         exchange_mic: account.exchange_mic.clone(),
         must_change_password: account.must_change_password,
     })
-}
-
-/// The session token a request carries, if any.
-pub fn token_of(headers: &http::HeaderMap, policy: &SessionPolicy) -> Option<String> {
-    let name = policy.cookie_name();
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == name)
-        .map(|(_, value)| value.to_owned())
-        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-pub fn set_cookie(token: &str, policy: &SessionPolicy) -> HeaderValue {
-    let secure = if policy.secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        policy.cookie_name(),
-        policy.absolute.num_seconds()
-    ))
-    .expect("a hex token is a valid header value")
-}
-
-pub fn clear_cookie(policy: &SessionPolicy) -> HeaderValue {
-    let secure = if policy.secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
-        policy.cookie_name()
-    ))
-    .expect("a valid header value")
 }
 
 /// The signed-in request's own session, as stored (the digest of its token): the account

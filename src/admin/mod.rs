@@ -75,7 +75,7 @@ pub struct Console {
 pub async fn fetch_console(lang: Lang) -> Result<Console, ServerFnError> {
     let viewer = crate::accounts::use_viewer();
     if !viewer.as_ref().is_some_and(|v| v.is_operator()) {
-        return Err(crate::accounts::api::forbidden(viewer.is_some()));
+        return Err(crate::web::error::forbidden(viewer.is_some()));
     }
     let db = crate::db::use_db()?;
     server::console(&db, lang)

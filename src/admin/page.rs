@@ -3,10 +3,10 @@
 use super::{AuditRow, Console, EnterpriseRow, OutboxRow, PartnerRow, fetch_console};
 use crate::accounts::pages::{Forbidden, Notice, require_sign_in};
 use crate::accounts::{Status, use_viewer};
-use crate::app::PageMeta;
 use crate::i18n::{Lang, tr, use_lang};
 use crate::ui::{LoadError, Loading};
 use crate::web::form::{Banner, Field};
+use crate::web::meta::PageMeta;
 use leptos::prelude::*;
 
 #[component]

@@ -5,8 +5,8 @@ pub mod migrations;
 use leptos::prelude::{ServerFnError, use_context};
 use migrations::Migrator;
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
-    TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
@@ -55,25 +55,23 @@ fn sqlite_file_url(url: &str) -> String {
     }
 }
 
-/// Applies pending migrations and, when asked, loads the demo data into an empty database.
+/// Applies pending migrations, then runs `seed` in the same transaction (a feature's demo data,
+/// say).
 ///
 /// On PostgreSQL several app instances may start at once (and the tests migrate many schemas of
 /// one database in parallel): a transaction-scoped advisory lock makes them take turns, so the
 /// second one finds the schema, the `pg_trgm` extension and the demo rows already in place.
-pub async fn prepare(db: &DatabaseConnection, demo: bool) -> Result<(), DbErr> {
+pub async fn prepare(
+    db: &DatabaseConnection,
+    seed: impl AsyncFnOnce(&DatabaseTransaction) -> Result<(), DbErr>,
+) -> Result<(), DbErr> {
     let txn = db.begin().await?;
     if db.get_database_backend() == DbBackend::Postgres {
         txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({PREPARE_LOCK})"))
             .await?;
     }
     Migrator::up(&txn, None).await?;
-    if demo {
-        if crate::zone::demo::load(&txn).await? {
-            tracing::info!("loaded the demo companies into an empty database");
-        }
-        // Databases seeded before the rate table existed get the reference rates too.
-        crate::zone::demo::ensure_rates(&txn).await?;
-    }
+    seed(&txn).await?;
     txn.commit().await
 }
 

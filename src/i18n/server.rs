@@ -10,21 +10,22 @@ use axum::{
 
 pub const COOKIE: &str = "lang";
 
-fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find_map(|(k, v)| (k == name).then_some(v))
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
 }
 
 fn negotiated(headers: &HeaderMap) -> Lang {
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    negotiate(cookie_value(headers, COOKIE), accept)
+    negotiate(cookie_value(headers, COOKIE).as_deref(), accept)
 }
 
 /// The page language of a request: its path, else its cookie and `Accept-Language`.
@@ -46,7 +47,7 @@ pub async fn redirect_to_language(headers: HeaderMap) -> impl IntoResponse {
 /// Remembers the language of the last page visited, so the next visit to `/` lands there.
 pub async fn remember_language(request: Request, next: Next) -> Response {
     let chosen = lang_of_path(request.uri().path());
-    let known = cookie_value(request.headers(), COOKIE).and_then(Lang::from_code);
+    let known = cookie_value(request.headers(), COOKIE).and_then(|c| Lang::from_code(&c));
     let mut response = next.run(request).await;
     if let Some(lang) = chosen.filter(|l| Some(*l) != known && response.status().is_success()) {
         let cookie = format!(
@@ -71,7 +72,7 @@ mod tests {
             header::COOKIE,
             HeaderValue::from_static("theme=dark; lang=ms; x=1"),
         );
-        assert_eq!(cookie_value(&headers, COOKIE), Some("ms"));
+        assert_eq!(cookie_value(&headers, COOKIE).as_deref(), Some("ms"));
         assert_eq!(negotiated(&headers), Lang::Ms);
     }
 

@@ -3,7 +3,11 @@
 //! role extractors.
 
 pub mod form;
+pub mod meta;
+pub mod viewer;
 
+#[cfg(feature = "ssr")]
+pub mod cookies;
 #[cfg(feature = "ssr")]
 pub mod error;
 #[cfg(feature = "ssr")]

@@ -1,7 +1,7 @@
 //! Who may call a handler, as extractors: each one answers 401 when nobody is signed in and 403
 //! when someone else is, so a handler that takes one cannot run for the wrong role.
 
-use crate::accounts::{Role, Status, Viewer};
+use super::viewer::{Role, Status, Viewer};
 use crate::platform::audit::Actor;
 use crate::security::ClientIp;
 use axum::extract::FromRequestParts;

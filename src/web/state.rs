@@ -1,10 +1,9 @@
 //! What every handler shares: the database, the page renderer, and the server's settings.
 
+use super::cookies::SessionPolicy;
 use super::form::Feedback;
-use crate::accounts::session::SessionPolicy;
-use crate::app::shell;
-use crate::config::PublicUrl;
 use crate::security::Protection;
+use crate::web::meta::PublicUrl;
 use axum::body::Body;
 use axum::extract::{FromRef, Request};
 use axum::response::{IntoResponse, Response};
@@ -36,12 +35,21 @@ impl FromRef<AppState> for DatabaseConnection {
 pub struct Pages {
     options: LeptosOptions,
     context: Arc<dyn Fn() + Send + Sync>,
+    shell: fn(LeptosOptions) -> AnyView,
 }
 
 impl Pages {
     /// Renders `shell` with `options`, in the same context (`context`) as the router's pages.
-    pub fn new(options: LeptosOptions, context: Arc<dyn Fn() + Send + Sync>) -> Pages {
-        Pages { options, context }
+    pub fn new(
+        options: LeptosOptions,
+        context: Arc<dyn Fn() + Send + Sync>,
+        shell: fn(LeptosOptions) -> AnyView,
+    ) -> Pages {
+        Pages {
+            options,
+            context,
+            shell,
+        }
     }
 
     pub async fn render(
@@ -51,7 +59,7 @@ impl Pages {
         status: StatusCode,
     ) -> Response {
         let context = self.context.clone();
-        let options = self.options.clone();
+        let (options, shell) = (self.options.clone(), self.shell);
         let handler = leptos_axum::render_app_async_with_context(
             move || {
                 context();

@@ -39,9 +39,9 @@ pub async fn fetch_company(
 /// The liaison desk for a company: only for viewers allowed to see it.
 #[server(endpoint = "liaison")]
 pub async fn fetch_liaison(mic: String, symbol: String) -> Result<Option<Liaison>, ServerFnError> {
-    let viewer = crate::accounts::use_viewer();
+    let viewer = crate::web::viewer::use_viewer();
     if !viewer.as_ref().is_some_and(|v| v.may_see_liaison(&mic)) {
-        return Err(crate::accounts::api::forbidden(viewer.is_some()));
+        return Err(crate::web::error::forbidden(viewer.is_some()));
     }
     let db = crate::db::use_db()?;
     super::profile::liaison(&db, &mic, &symbol)

@@ -2,10 +2,10 @@
 
 use super::api::{fetch_company, fetch_liaison};
 use super::{CnyRate, CompanyProfile, FINANCIAL_COLUMNS, FinancialYear};
-use crate::accounts::use_viewer;
-use crate::app::{NotFound, PageMeta};
 use crate::i18n::{Lang, Localized, format_date, format_number, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading, LocalizedText};
+use crate::web::meta::{NotFound, PageMeta};
+use crate::web::viewer::use_viewer;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

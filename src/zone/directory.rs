@@ -8,9 +8,9 @@
 
 use super::api::fetch_directory;
 use super::{Choice, CompanyCard, DirectoryQuery, DirectoryView};
-use crate::app::PageMeta;
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading, LocalizedText};
+use crate::web::meta::PageMeta;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

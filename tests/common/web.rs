@@ -18,7 +18,7 @@ use vnext::ui::url::encode_component;
 
 pub const PASSWORD: &str = "Penang palm oil partners 2026";
 /// The tests' site is served over HTTPS, so its session cookie has the `__Host-` name.
-pub const COOKIE: &str = vnext::accounts::session::SECURE_COOKIE_NAME;
+pub const COOKIE: &str = vnext::web::cookies::SECURE_COOKIE_NAME;
 
 pub fn settings() -> Settings {
     Settings::new("https://zone.example")

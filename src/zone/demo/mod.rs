@@ -453,6 +453,22 @@ const CNY_RATES: [(&str, f64); 6] = [
 ];
 const CNY_RATES_DATE: (i32, u32, u32) = (2026, 10, 30);
 
+/// Migrates the database and, when `demo`, loads the demo companies into it if it has none, in
+/// one transaction (see [`crate::db::prepare`]).
+pub async fn prepare(db: &DatabaseConnection, demo: bool) -> Result<(), DbErr> {
+    crate::db::prepare(db, async |txn| {
+        if !demo {
+            return Ok(());
+        }
+        if load(txn).await? {
+            tracing::info!("loaded the demo companies into an empty database");
+        }
+        // Databases seeded before the rate table existed get the reference rates too.
+        ensure_rates(txn).await
+    })
+    .await
+}
+
 /// Inserts the reference CNY rates of [`CNY_RATES_DATE`], each only if missing.
 pub async fn ensure_rates(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     let (y, m, d) = CNY_RATES_DATE;
@@ -617,7 +633,7 @@ pub async fn seed_generated(db: &DatabaseConnection, count: usize) -> Result<(),
 }
 
 /// Loads the demo set into an empty database; a database that has any exchange is left alone.
-/// Returns whether anything was loaded. Run it in a transaction (as `db::prepare` does), so a
+/// Returns whether anything was loaded. Run it in a transaction (as [`prepare`] does), so a
 /// failure leaves nothing half-loaded.
 pub async fn load(db: &impl ConnectionTrait) -> Result<bool, DbErr> {
     if exchange::Entity::find().count(db).await? > 0 {
