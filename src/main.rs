@@ -1,3 +1,4 @@
+use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 use vnext::accounts::Role;
 use vnext::accounts::server::{self as accounts, Decision};
@@ -6,82 +7,65 @@ use vnext::i18n::Lang;
 use vnext::platform::audit::Actor;
 use vnext::web::error::Problem;
 
-const USAGE: &str = "usage: vnext [serve | migrate | seed --companies N | admin ...]
+/// The V-Next Zone server and its administration.
+#[derive(Parser)]
+#[command(
+    name = "vnext",
+    after_help = "Configuration comes from the environment; see README.md."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
 
-  serve                 migrate, load demo data into an empty database, and serve (default)
-  migrate               migrate and load demo data, then exit
-  seed --companies N    migrate, then add N generated companies to an empty database (for
-                        benchmarks; the first 64 are the demo companies), then exit
-  admin create-operator --email E --password-stdin
-  admin create-partner --exchange MIC --email E --password-stdin
-  admin verify-enterprise --email E
-                        account administration; the password is the first line of stdin
-
-Configuration comes from the environment; see README.md.";
-
+#[derive(Subcommand)]
 enum Command {
+    /// Migrate, load demo data into an empty database, and serve (the default)
     Serve,
+    /// Migrate and load demo data, then exit
     Migrate,
-    Seed(usize),
-    CreateStaff {
-        role: Role,
-        email: String,
-        exchange: Option<String>,
+    /// Migrate, then add generated companies to an empty database (for benchmarks; the first
+    /// 64 are the demo companies), then exit
+    Seed {
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        companies: u64,
     },
-    VerifyEnterprise(String),
+    /// Account administration; a password is the first line of standard input
+    #[command(subcommand)]
+    Admin(Admin),
 }
 
-/// The value after `--name` in `flags`.
-fn flag<'a>(flags: &[&'a str], name: &str) -> Option<&'a str> {
-    flags
-        .iter()
-        .position(|f| *f == name)
-        .and_then(|i| flags.get(i + 1).copied())
-        .filter(|v| !v.starts_with("--"))
-}
-
-fn admin_command(flags: &[&str]) -> Option<Command> {
-    let (&command, flags) = flags.split_first()?;
-    let email = flag(flags, "--email")?.to_owned();
-    let password_stdin = flags.contains(&"--password-stdin");
-    match command {
-        "create-operator" if password_stdin && flags.len() == 3 => Some(Command::CreateStaff {
-            role: Role::Operator,
-            email,
-            exchange: None,
-        }),
-        "create-partner" if password_stdin && flags.len() == 5 => Some(Command::CreateStaff {
-            role: Role::Partner,
-            email,
-            exchange: Some(flag(flags, "--exchange")?.to_owned()),
-        }),
-        "verify-enterprise" if flags.len() == 2 => Some(Command::VerifyEnterprise(email)),
-        _ => None,
-    }
-}
-
-fn command(args: &[String]) -> Option<Command> {
-    match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [] | ["serve"] => Some(Command::Serve),
-        ["migrate"] => Some(Command::Migrate),
-        ["seed", "--companies", n] => n.parse().ok().filter(|n| *n > 0).map(Command::Seed),
-        ["admin", flags @ ..] => admin_command(flags),
-        _ => None,
-    }
+#[derive(Subcommand)]
+enum Admin {
+    /// Create an operator account
+    CreateOperator {
+        #[arg(long)]
+        email: String,
+        /// Read the password from standard input (required: never on the command line)
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// Create a partner account bound to one exchange
+    CreatePartner {
+        /// The exchange's MIC, such as XKLS
+        #[arg(long)]
+        exchange: String,
+        #[arg(long)]
+        email: String,
+        /// Read the password from standard input (required: never on the command line)
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// Verify a registered enterprise
+    VerifyEnterprise {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(command) = command(&args) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
+    let command = Cli::parse().command.unwrap_or(Command::Serve);
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(err) => {
@@ -102,59 +86,59 @@ async fn main() -> ExitCode {
 }
 
 async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error::Error>> {
-    if matches!(command, Command::Serve) {
-        return serve(config).await;
-    }
-    let db = vnext::db::connect(&config.database_url).await?;
-    match command {
-        Command::Seed(count) => {
+    let admin = match command {
+        Command::Serve => return serve(config).await,
+        Command::Admin(admin) => admin,
+        Command::Migrate => {
+            let db = vnext::db::connect(&config.database_url).await?;
+            return Ok(vnext::zone::demo::prepare(&db, config.demo_data).await?);
+        }
+        Command::Seed { companies } => {
+            let db = vnext::db::connect(&config.database_url).await?;
             vnext::zone::demo::prepare(&db, false).await?;
-            vnext::zone::demo::seed_generated(&db, count).await?;
-            tracing::info!("seeded {count} generated companies");
-            Ok(())
+            vnext::zone::demo::seed_generated(&db, companies as usize).await?;
+            tracing::info!("seeded {companies} generated companies");
+            return Ok(());
         }
-        Command::Migrate => Ok(vnext::zone::demo::prepare(&db, config.demo_data).await?),
-        Command::CreateStaff {
-            role,
-            email,
-            exchange,
-        } => {
-            vnext::zone::demo::prepare(&db, config.demo_data).await?;
-            let password = password_from_stdin()?;
-            let created = accounts::create_staff(
-                &db,
-                Lang::DEFAULT,
-                role,
-                &email,
-                &password,
-                exchange.as_deref(),
-                &Actor::cli(),
-            )
-            .await
-            .map_err(explain)?;
-            println!("created {} account {}", role.code(), created.email);
-            Ok(())
-        }
-        Command::VerifyEnterprise(email) => {
-            vnext::zone::demo::prepare(&db, config.demo_data).await?;
-            let found = accounts::find_by_email(&db, &email)
-                .await?
-                .filter(|a| a.role == Role::Enterprise.code())
-                .ok_or_else(|| format!("no enterprise account {email}"))?;
-            accounts::decide(
-                &db,
-                Lang::DEFAULT,
-                found.id,
-                Decision::Verify,
-                &Actor::cli(),
-            )
-            .await
-            .map_err(explain)?;
-            println!("verified {}", found.email);
-            Ok(())
-        }
-        Command::Serve => unreachable!("served above"),
-    }
+    };
+    let db = vnext::db::connect(&config.database_url).await?;
+    vnext::zone::demo::prepare(&db, config.demo_data).await?;
+    let (role, email, exchange) = match admin {
+        Admin::VerifyEnterprise { email } => return verify_enterprise(&db, &email).await,
+        Admin::CreateOperator { email, .. } => (Role::Operator, email, None),
+        Admin::CreatePartner {
+            exchange, email, ..
+        } => (Role::Partner, email, Some(exchange)),
+    };
+    let password = password_from_stdin()?;
+    let created = accounts::create_staff(
+        &db,
+        Lang::DEFAULT,
+        role,
+        &email,
+        &password,
+        exchange.as_deref(),
+        &Actor::cli(),
+    )
+    .await
+    .map_err(explain)?;
+    println!("created {} account {}", role.code(), created.email);
+    Ok(())
+}
+
+async fn verify_enterprise(
+    db: &sea_orm::DatabaseConnection,
+    email: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let found = accounts::find_by_email(db, email)
+        .await?
+        .filter(|a| a.role == Role::Enterprise.code())
+        .ok_or_else(|| format!("no enterprise account {email}"))?;
+    accounts::decide(db, Lang::DEFAULT, found.id, Decision::Verify, &Actor::cli())
+        .await
+        .map_err(explain)?;
+    println!("verified {}", found.email);
+    Ok(())
 }
 
 /// Migrates, loads the demo data, starts the outbox delivery and serves until a signal.

@@ -43,42 +43,43 @@ pub fn escape_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn csv_field(text: &str) -> Cow<'_, str> {
-    if text.contains([',', '"', '\n', '\r']) {
-        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
-    } else {
-        Cow::Borrowed(text)
+/// Lines of RFC 4180 CSV: quoted where a field needs it, CRLF line ends.
+fn csv_lines<I, F>(records: impl IntoIterator<Item = I>) -> String
+where
+    I: IntoIterator<Item = F>,
+    F: AsRef<[u8]>,
+{
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for record in records {
+        writer
+            .write_record(record)
+            .expect("writing to memory cannot fail");
     }
+    let bytes = writer.into_inner().expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("UTF-8 fields make a UTF-8 file")
 }
 
-/// The first line of an RFC 4180 CSV in UTF-8, after the byte-order mark that Excel needs to
-/// read Chinese and Thai.
+/// The first line of the CSV, after the byte-order mark that Excel needs to read Chinese and
+/// Thai.
 pub fn csv_header(headers: &(Vec<String>, Vec<String>)) -> String {
-    let cells: Vec<Cow<str>> = headers
-        .0
-        .iter()
-        .chain(&headers.1)
-        .map(|h| csv_field(h))
-        .collect();
-    format!("\u{feff}{}\r\n", cells.join(","))
+    format!(
+        "\u{feff}{}",
+        csv_lines([headers.0.iter().chain(&headers.1)])
+    )
 }
 
-/// The CSV lines of `rows`.
+/// The CSV lines of `rows`: text cells escaped against formulas, amounts as bare numbers.
 pub fn csv_rows(rows: &[ExportRow]) -> String {
-    let mut out = String::new();
-    for row in rows {
-        let texts = row
-            .texts
-            .iter()
-            .map(|t| csv_field(&escape_cell(t)).into_owned());
+    csv_lines(rows.iter().map(|row| {
+        let texts = row.texts.iter().map(|t| escape_cell(t).into_owned());
         let numbers = row
             .numbers
             .iter()
             .map(|n| n.map(|n| n.to_string()).unwrap_or_default());
-        out.push_str(&texts.chain(numbers).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
+        texts.chain(numbers).collect::<Vec<_>>()
+    }))
 }
 
 /// A whole CSV file.
