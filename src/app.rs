@@ -8,6 +8,7 @@ use crate::admin::AdminPage;
 use crate::home::HomePage;
 use crate::i18n::{Lang, LanguageSwitcher, switch_path, tr, use_lang};
 use crate::web::meta::{NotFound, query_suffix};
+use crate::web::url::Page;
 use crate::zone::{CompanyPage, ZonePage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -173,8 +174,8 @@ fn SiteHeader() -> impl IntoView {
         .into_iter()
         .map(|l| (l, format!("{}{search}", switch_path(&path, l))))
         .collect();
-    let home = format!("/{}/", lang.code());
-    let zone = format!("/{}/zone", lang.code());
+    let home = Page::Home.url(lang);
+    let zone = Page::Zone.url(lang);
     let current =
         |href: &str| (path.trim_end_matches('/') == href.trim_end_matches('/')).then_some("page");
     view! {
@@ -196,24 +197,23 @@ fn SiteHeader() -> impl IntoView {
 /// Sign in and register, or the account, the console and sign out.
 #[component]
 fn AccountNav(lang: Lang, current: String) -> impl IntoView {
-    let href = |page: &str| format!("/{}/{page}", lang.code());
-    let link = |page: &str, key: &str| {
-        let href = href(page);
+    let link = |page: Page, key: &str| {
+        let href = page.url(lang);
         let here = (current.trim_end_matches('/') == href).then_some("page");
         view! { <a href=href aria-current=here>{tr(lang, key)}</a> }
     };
     let nav = match use_viewer() {
         Some(viewer) => view! {
-            {link("account", "nav-account")}
-            {viewer.is_operator().then(|| link("admin", "nav-admin"))}
-            <form method="post" action=href("logout") class="inline-form">
+            {link(Page::Account, "nav-account")}
+            {viewer.is_operator().then(|| link(Page::Admin, "nav-admin"))}
+            <form method="post" action=Page::Logout.url(lang) class="inline-form">
                 <button type="submit" class="link-button">{tr(lang, "nav-logout")}</button>
             </form>
         }
         .into_any(),
         None => view! {
-            {link("login", "nav-login")}
-            {link("register", "nav-register")}
+            {link(Page::Login, "nav-login")}
+            {link(Page::Register, "nav-register")}
         }
         .into_any(),
     };

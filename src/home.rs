@@ -3,6 +3,7 @@
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading};
 use crate::web::meta::PageMeta;
+use crate::web::url::Page;
 use crate::zone::{ZoneFigures, api::fetch_zone_figures};
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="hero">
             <h1>{tr(lang, "home-heading")}</h1>
             <p class="lead">{tr(lang, "home-lead")}</p>
-            <a class="button primary" href=format!("/{}/zone", lang.code())>{tr(lang, "home-cta-zone")}</a>
+            <a class="button primary" href=Page::Zone.url(lang)>{tr(lang, "home-cta-zone")}</a>
         </section>
         <Suspense fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
@@ -58,7 +59,7 @@ fn Figures(lang: Lang, figures: ZoneFigures) -> impl IntoView {
                     .map(|e| {
                         view! {
                             <li>
-                                <a href=format!("/{}/zone?exchange={}", lang.code(), e.mic)>
+                                <a href=Page::Zone.url_with(lang, &[("exchange", &e.mic)])>
                                     <strong>{e.name}</strong>
                                     <span class="muted">{e.country}</span>
                                     <span>

@@ -10,6 +10,7 @@ use crate::web::cookies;
 use crate::web::error::Problem;
 use crate::web::state::AppState;
 use crate::web::submit::{Fields, PageLang, Submission, answer_problem, field, over_limit};
+use crate::web::url::Page;
 use axum::extract::{Extension, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::header::{SET_COOKIE, USER_AGENT};
@@ -54,7 +55,9 @@ pub async fn register(
         terms: field(&fields, "terms") == "on",
     };
     match server::register(&app.db, lang, &form, &Actor::anonymous(ip.text())).await {
-        Ok(_) => Redirect::to(&format!("/{}/login?notice=registered", lang.code())).into_response(),
+        Ok(_) => {
+            Redirect::to(&Page::Login.url_with(lang, &[("notice", "registered")])).into_response()
+        }
         Err(problem) => answer_problem(&app, parts, fields, problem).await,
     }
 }
@@ -64,7 +67,7 @@ pub async fn register(
 fn after_login(lang: Lang, next: &str) -> String {
     static SITE: LazyLock<Url> =
         LazyLock::new(|| Url::parse("http://site.invalid/").expect("a valid URL"));
-    let fallback = format!("/{}/account", lang.code());
+    let fallback = Page::Account.url(lang);
     if !next.starts_with('/') || next.contains(|c: char| c.is_control() || c == '\\') {
         return fallback;
     }
@@ -159,7 +162,7 @@ pub async fn logout(
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
     let mut response =
-        Redirect::to(&format!("/{}/login?notice=signed-out", lang.code())).into_response();
+        Redirect::to(&Page::Login.url_with(lang, &[("notice", "signed-out")])).into_response();
     response
         .headers_mut()
         .append(SET_COOKIE, cookies::clear_cookie(&app.sessions));
@@ -177,7 +180,7 @@ pub async fn change_password(
     let (Some(Extension(viewer)), Some(token)) =
         (viewer, cookies::token_of(&headers, &app.sessions))
     else {
-        return Redirect::to(&format!("/{}/login", lang.code())).into_response();
+        return Redirect::to(&Page::Login.url(lang)).into_response();
     };
     // Each try costs an Argon2 verification and is a guess at the current password.
     let keys = [(
@@ -199,7 +202,7 @@ pub async fn change_password(
     )
     .await;
     match result {
-        Ok(()) => Redirect::to(&format!("/{}/account?notice=password-changed", lang.code()))
+        Ok(()) => Redirect::to(&Page::Account.url_with(lang, &[("notice", "password-changed")]))
             .into_response(),
         Err(problem) => answer_problem(&app, parts, fields, problem).await,
     }
@@ -226,11 +229,8 @@ pub async fn forgot_password(
     }
     let actor = Actor::anonymous(ip.text());
     match server::request_reset(&app.db, lang, &email, &app.public_url.0, &actor).await {
-        Ok(()) => Redirect::to(&format!(
-            "/{}/password/forgot?notice=reset-sent",
-            lang.code()
-        ))
-        .into_response(),
+        Ok(()) => Redirect::to(&Page::PasswordForgot.url_with(lang, &[("notice", "reset-sent")]))
+            .into_response(),
         Err(err) => answer_problem(&app, parts, fields, Problem::Db(err)).await,
     }
 }
@@ -243,18 +243,16 @@ pub async fn sign_out_everywhere(
     viewer: Option<Extension<Viewer>>,
 ) -> Response {
     let Some(Extension(viewer)) = viewer else {
-        return Redirect::to(&format!("/{}/login", lang.code())).into_response();
+        return Redirect::to(&Page::Login.url(lang)).into_response();
     };
     let actor = Actor::account(viewer.account_id, &viewer.email, ip.text());
     if let Err(err) = server::sign_out_everywhere(&app.db, &actor).await {
         tracing::error!(error = %err, "could not end the sessions");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    let mut response = Redirect::to(&format!(
-        "/{}/login?notice=signed-out-everywhere",
-        lang.code()
-    ))
-    .into_response();
+    let mut response =
+        Redirect::to(&Page::Login.url_with(lang, &[("notice", "signed-out-everywhere")]))
+            .into_response();
     response
         .headers_mut()
         .append(SET_COOKIE, cookies::clear_cookie(&app.sessions));
@@ -277,7 +275,9 @@ pub async fn reset_password(
     )
     .await;
     match result {
-        Ok(_) => Redirect::to(&format!("/{}/login?notice=reset-done", lang.code())).into_response(),
+        Ok(_) => {
+            Redirect::to(&Page::Login.url_with(lang, &[("notice", "reset-done")])).into_response()
+        }
         Err(problem) => answer_problem(&app, parts, fields, problem).await,
     }
 }

@@ -10,6 +10,7 @@ use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading};
 use crate::web::form::{Banner, Field, FieldState, use_feedback};
 use crate::web::meta::PageMeta;
+use crate::web::url::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -133,7 +134,7 @@ pub fn RegisterPage() -> impl IntoView {
             <h1>{tr(lang, "register-title")}</h1>
             <p class="lead">{tr(lang, "register-intro")}</p>
             <Banner />
-            <form method="post" action=format!("/{}/register", lang.code()) class="stacked-form" novalidate=true>
+            <form method="post" action=Page::Register.url(lang) class="stacked-form" novalidate=true>
                 <fieldset>
                     <legend>{tr(lang, "register-company")}</legend>
                     <Field name="name_zh" label=tr(lang, "register-name-zh") autocomplete="organization" />
@@ -161,7 +162,7 @@ pub fn RegisterPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="button primary">{tr(lang, "register-submit")}</button>
             </form>
-            <p>{tr(lang, "register-have-account")} " " <a href=format!("/{}/login", lang.code())>{tr(lang, "nav-login")}</a></p>
+            <p>{tr(lang, "register-have-account")} " " <a href=Page::Login.url(lang)>{tr(lang, "nav-login")}</a></p>
         </section>
     }
 }
@@ -178,14 +179,14 @@ pub fn LoginPage() -> impl IntoView {
             <h1>{tr(lang, "login-title")}</h1>
             <Notice />
             <Banner />
-            <form method="post" action=format!("/{}/login", lang.code()) class="stacked-form">
+            <form method="post" action=Page::Login.url(lang) class="stacked-form">
                 <input type="hidden" name="next" value=next />
                 <Field name="email" label=tr(lang, "form-email") kind="email" autocomplete="username" />
                 <Field name="password" label=tr(lang, "form-password") kind="password" autocomplete="current-password" />
                 <button type="submit" class="button primary">{tr(lang, "login-submit")}</button>
             </form>
-            <p><a href=format!("/{}/password/forgot", lang.code())>{tr(lang, "login-forgot")}</a></p>
-            <p>{tr(lang, "login-no-account")} " " <a href=format!("/{}/register", lang.code())>{tr(lang, "nav-register")}</a></p>
+            <p><a href=Page::PasswordForgot.url(lang)>{tr(lang, "login-forgot")}</a></p>
+            <p>{tr(lang, "login-no-account")} " " <a href=Page::Register.url(lang)>{tr(lang, "nav-register")}</a></p>
         </section>
     }
 }
@@ -193,7 +194,7 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let lang = use_lang();
-    if !require_sign_in(lang, &format!("/{}/account", lang.code())) {
+    if !require_sign_in(lang, &Page::Account.url(lang)) {
         return ().into_any();
     }
     let account = Resource::new(|| (), move |_| fetch_my_account(lang));
@@ -260,7 +261,7 @@ fn AccountDetails(lang: Lang, account: MyAccount) -> impl IntoView {
         }
     });
     let console = (account.role == Role::Operator).then(|| {
-        view! { <p><a class="button primary" href=format!("/{}/admin", lang.code())>{tr(lang, "nav-admin")}</a></p> }
+        view! { <p><a class="button primary" href=Page::Admin.url(lang)>{tr(lang, "nav-admin")}</a></p> }
     });
     view! {
         <dl class="facts">
@@ -272,7 +273,7 @@ fn AccountDetails(lang: Lang, account: MyAccount) -> impl IntoView {
         {enterprise}
         {exchange}
         {console}
-        <p><a href=format!("/{}/account/password", lang.code())>{tr(lang, "password-change-title")}</a></p>
+        <p><a href=Page::AccountPassword.url(lang)>{tr(lang, "password-change-title")}</a></p>
         <SessionList lang sessions=account.sessions />
     }
 }
@@ -310,7 +311,7 @@ fn SessionList(lang: Lang, sessions: Vec<SessionSummary>) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <form method="post" action=format!("/{}/account/sessions/end", lang.code())>
+            <form method="post" action=Page::AccountSessionsEnd.url(lang)>
                 <button type="submit" class="button">{tr(lang, "account-sessions-end")}</button>
             </form>
         </section>
@@ -320,7 +321,7 @@ fn SessionList(lang: Lang, sessions: Vec<SessionSummary>) -> impl IntoView {
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     let lang = use_lang();
-    if !require_sign_in(lang, &format!("/{}/account/password", lang.code())) {
+    if !require_sign_in(lang, &Page::AccountPassword.url(lang)) {
         return ().into_any();
     }
     let hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
@@ -330,7 +331,7 @@ pub fn PasswordPage() -> impl IntoView {
             <h1>{tr(lang, "password-change-title")}</h1>
             <Notice />
             <Banner />
-            <form method="post" action=format!("/{}/account/password", lang.code()) class="stacked-form">
+            <form method="post" action=Page::AccountPassword.url(lang) class="stacked-form">
                 <Field name="current_password" label=tr(lang, "password-current") kind="password" autocomplete="current-password" />
                 <Field name="password" label=tr(lang, "password-new") kind="password" autocomplete="new-password" hint />
                 <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
@@ -351,7 +352,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             <p class="lead">{tr(lang, "forgot-intro")}</p>
             <Notice />
             <Banner />
-            <form method="post" action=format!("/{}/password/forgot", lang.code()) class="stacked-form">
+            <form method="post" action=Page::PasswordForgot.url(lang) class="stacked-form">
                 <Field name="email" label=tr(lang, "form-email") kind="email" autocomplete="email" />
                 <button type="submit" class="button primary">{tr(lang, "forgot-submit")}</button>
             </form>
@@ -372,7 +373,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         <section class="form-page narrow">
             <h1>{tr(lang, "reset-title")}</h1>
             <Banner />
-            <form method="post" action=format!("/{}/password/reset", lang.code()) class="stacked-form">
+            <form method="post" action=Page::PasswordReset.url(lang) class="stacked-form">
                 <input type="hidden" name="token" value=token />
                 <Field name="password" label=tr(lang, "password-new") kind="password" autocomplete="new-password" hint />
                 <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />

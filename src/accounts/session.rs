@@ -6,6 +6,7 @@ use super::{Role, Status, Viewer};
 use crate::i18n::lang_of_path;
 use crate::platform::tokens::{digest, new_token};
 use crate::web::cookies::{SessionPolicy, clear_cookie, token_of};
+use crate::web::url::Page;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -164,10 +165,9 @@ pub async fn attach_viewer(
             if viewer.must_change_password && !allowed_before_own_password(path) {
                 // Until then the account is nobody, except that its pages lead to the form.
                 if let (Some(lang), &Method::GET) = (lang_of_path(path), request.method()) {
-                    return Redirect::to(&format!(
-                        "/{}/account/password?notice=set-password",
-                        lang.code()
-                    ))
+                    return Redirect::to(
+                        &Page::AccountPassword.url_with(lang, &[("notice", "set-password")]),
+                    )
                     .into_response();
                 }
                 return no_store(next.run(request).await);

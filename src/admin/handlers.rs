@@ -7,6 +7,7 @@ use crate::web::error::Problem;
 use crate::web::roles::Operator;
 use crate::web::state::AppState;
 use crate::web::submit::{PageLang, Submission, answer_problem, field};
+use crate::web::url::Page;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
@@ -67,7 +68,7 @@ async fn back_to_console<T>(
     result: Result<T, Problem>,
     notice: &str,
 ) -> Response {
-    let console = format!("/{}/admin", lang.code());
+    let console = Page::Admin.url(lang);
     match result {
         Ok(_) => Redirect::to(&format!("{console}?notice={notice}")).into_response(),
         Err(problem) => {

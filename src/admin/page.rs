@@ -7,12 +7,13 @@ use crate::i18n::{Lang, tr, use_lang};
 use crate::ui::{LoadError, Loading};
 use crate::web::form::{Banner, Field};
 use crate::web::meta::PageMeta;
+use crate::web::url::Page;
 use leptos::prelude::*;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
-    if !require_sign_in(lang, &format!("/{}/admin", lang.code())) {
+    if !require_sign_in(lang, &Page::Admin.url(lang)) {
         return ().into_any();
     }
     if !use_viewer().is_some_and(|v| v.is_operator()) {
@@ -77,7 +78,7 @@ fn ConsoleView(lang: Lang, console: Console) -> impl IntoView {
 #[component]
 fn ActionButton(lang: Lang, id: i32, action: &'static str) -> impl IntoView {
     view! {
-        <form method="post" action=format!("/{}/admin/accounts/{id}/{action}", lang.code()) class="inline-form">
+        <form method="post" action=Page::AdminDecision { account_id: id, action }.url(lang) class="inline-form">
             <button type="submit" class="button small">{tr(lang, &format!("admin-action-{action}"))}</button>
         </form>
     }
@@ -93,7 +94,7 @@ fn EnterpriseTable(lang: Lang, rows: Vec<EnterpriseRow>) -> impl IntoView {
             let actions = match e.status {
                 Status::Pending => view! {
                     <ActionButton lang id action="verify" />
-                    <form method="post" action=format!("/{}/admin/accounts/{id}/reject", lang.code()) class="inline-form">
+                    <form method="post" action=Page::AdminDecision { account_id: id, action: "reject" }.url(lang) class="inline-form">
                         <label class="visually-hidden" for=format!("reason-{id}")>{tr(lang, "admin-reason")}</label>
                         <input id=format!("reason-{id}") name="reason" required=true placeholder=tr(lang, "admin-reason") />
                         <button type="submit" class="button small">{tr(lang, "admin-action-reject")}</button>
@@ -209,7 +210,7 @@ fn NewPartnerForm(lang: Lang, exchanges: Vec<(String, String)>) -> impl IntoView
         .map(|(mic, name)| view! { <option value=mic.clone()>{format!("{mic} · {name}")}</option> })
         .collect_view();
     view! {
-        <form method="post" action=format!("/{}/admin/partners", lang.code()) class="stacked-form">
+        <form method="post" action=Page::AdminPartners.url(lang) class="stacked-form">
             <h3>{tr(lang, "admin-new-partner")}</h3>
             <div class="field">
                 <label for="field-exchange">{tr(lang, "account-exchange")}</label>

@@ -2,6 +2,7 @@
 //! absolute canonical and `hreflang` links from the configured public URL, and the 404.
 
 use crate::i18n::{Lang, switch_path, tr, use_lang};
+use crate::web::url::Page;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_location;
@@ -74,9 +75,9 @@ pub fn NotFound() -> impl IntoView {
             <h1>{tr(lang, "not-found-title")}</h1>
             <p>{tr(lang, "not-found-body")}</p>
             <p>
-                <a class="button primary" href=format!("/{}/zone", lang.code())>{tr(lang, "not-found-zone")}</a>
+                <a class="button primary" href=Page::Zone.url(lang)>{tr(lang, "not-found-zone")}</a>
                 " "
-                <a class="button" href=format!("/{}/", lang.code())>{tr(lang, "not-found-home")}</a>
+                <a class="button" href=Page::Home.url(lang)>{tr(lang, "not-found-home")}</a>
             </p>
         </section>
     }

@@ -4,6 +4,7 @@
 
 pub mod form;
 pub mod meta;
+pub mod url;
 pub mod viewer;
 
 #[cfg(feature = "ssr")]

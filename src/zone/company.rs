@@ -5,6 +5,7 @@ use super::{CnyRate, CompanyProfile, FINANCIAL_COLUMNS, FinancialYear};
 use crate::i18n::{Lang, Localized, format_date, format_number, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading, LocalizedText};
 use crate::web::meta::{NotFound, PageMeta};
+use crate::web::url::Page;
 use crate::web::viewer::use_viewer;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -98,7 +99,7 @@ fn CompanyProfileView(lang: Lang, profile: CompanyProfile) -> impl IntoView {
         <script type="application/ld+json" inner_html=structured></script>
         <article class="company">
             <p class="back">
-                <a href=format!("/{}/zone", lang.code())>{tr(lang, "company-back")}</a>
+                <a href=Page::Zone.url(lang)>{tr(lang, "company-back")}</a>
             </p>
             <header class="company-head">
                 <h1>
@@ -139,16 +140,16 @@ fn CompanyProfileView(lang: Lang, profile: CompanyProfile) -> impl IntoView {
 #[component]
 fn LiaisonSection(lang: Lang, mic: String, symbol: String) -> impl IntoView {
     let viewer = use_viewer();
-    let here = format!(
-        "/{}/zone/{mic}/{}",
-        lang.code(),
-        crate::ui::url::encode_component(&symbol)
-    );
+    let here = Page::Company {
+        mic: &mic,
+        symbol: &symbol,
+    }
+    .url(lang);
     let body = match viewer {
         None => view! {
             <p>{tr(lang, "company-liaison-signin")}</p>
             <p>
-                <a class="button primary" href=format!("/{}/login?next={}", lang.code(), crate::ui::url::encode_component(&here))>
+                <a class="button primary" href=Page::Login.url_with(lang, &[("next", &here)])>
                     {tr(lang, "company-liaison-cta")}
                 </a>
             </p>

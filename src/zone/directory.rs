@@ -12,6 +12,7 @@ use super::{Choice, CompanyCard, DirectoryQuery, DirectoryView};
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading, LocalizedText};
 use crate::web::meta::PageMeta;
+use crate::web::url::Page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -50,7 +51,7 @@ pub fn ZonePage() -> impl IntoView {
 }
 
 fn zone_href(lang: Lang, query: &DirectoryQuery) -> String {
-    format!("/{}/zone{}", lang.code(), query.to_query_string())
+    Page::Zone.url_and(lang, &query.to_query_string())
 }
 
 /// Filters, result count, cards and pagination for one directory view.
@@ -67,7 +68,7 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
         .is_empty()
         .then(|| view! { <p class="empty">{tr(lang, "zone-no-results")}</p> });
     view! {
-        <form class="filters" method="get" action=format!("/{}/zone", lang.code())>
+        <form class="filters" method="get" action=Page::Zone.url(lang)>
             <h2 class="visually-hidden">{tr(lang, "zone-filters")}</h2>
             <div class="search-row">
                 <label class="search">
@@ -94,7 +95,7 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
                 </label>
             </div>
             <div class="filter-actions">
-                <a class="reset" data-zone-nav="" href=format!("/{}/zone", lang.code())>{tr(lang, "zone-reset")}</a>
+                <a class="reset" data-zone-nav="" href=Page::Zone.url(lang)>{tr(lang, "zone-reset")}</a>
                 <ExportLinks lang query=query.with_page(1) />
             </div>
         </form>

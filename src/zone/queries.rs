@@ -8,6 +8,7 @@ use super::{
     ZoneFigures,
 };
 use crate::i18n::{Lang, pick, tr};
+use crate::web::url::Page;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -119,12 +120,11 @@ pub(super) fn card(
     let mut kinds: Vec<&str> = intents.iter().map(|i| i.kind.as_str()).collect();
     kinds.sort_by_key(|k| INTENT_KINDS.iter().position(|known| known == k));
     CompanyCard {
-        href: format!(
-            "/{}/zone/{}/{}",
-            lang.code(),
-            company.exchange_mic,
-            company.symbol
-        ),
+        href: Page::Company {
+            mic: &company.exchange_mic,
+            symbol: &company.symbol,
+        }
+        .url(lang),
         exchange: exchanges
             .get(&company.exchange_mic)
             .map_or_else(|| company.exchange_mic.clone(), |e| e.name(lang).to_owned()),

@@ -1,0 +1,119 @@
+//! One way to build a page's URL: every page of the site, for a language, with its query.
+
+use crate::i18n::Lang;
+use crate::ui::url::encode_component;
+
+/// A page of the site, independent of its language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page<'a> {
+    Home,
+    Zone,
+    Company { mic: &'a str, symbol: &'a str },
+    ExportCsv,
+    ExportXlsx,
+    Register,
+    Login,
+    Logout,
+    Account,
+    AccountPassword,
+    AccountSessionsEnd,
+    PasswordForgot,
+    PasswordReset,
+    Admin,
+    AdminPartners,
+    AdminDecision { account_id: i32, action: &'a str },
+}
+
+impl Page<'_> {
+    /// The path after the language segment.
+    fn path(&self) -> String {
+        match self {
+            Page::Home => String::new(),
+            Page::Zone => "zone".into(),
+            Page::Company { mic, symbol } => {
+                format!(
+                    "zone/{}/{}",
+                    encode_component(mic),
+                    encode_component(symbol)
+                )
+            }
+            Page::ExportCsv => "zone/export.csv".into(),
+            Page::ExportXlsx => "zone/export.xlsx".into(),
+            Page::Register => "register".into(),
+            Page::Login => "login".into(),
+            Page::Logout => "logout".into(),
+            Page::Account => "account".into(),
+            Page::AccountPassword => "account/password".into(),
+            Page::AccountSessionsEnd => "account/sessions/end".into(),
+            Page::PasswordForgot => "password/forgot".into(),
+            Page::PasswordReset => "password/reset".into(),
+            Page::Admin => "admin".into(),
+            Page::AdminPartners => "admin/partners".into(),
+            Page::AdminDecision { account_id, action } => {
+                format!("admin/accounts/{account_id}/{}", encode_component(action))
+            }
+        }
+    }
+
+    /// `/{lang}/…`
+    pub fn url(&self, lang: Lang) -> String {
+        format!("/{}/{}", lang.code(), self.path())
+    }
+
+    /// `/{lang}/…?key=value&…`, each value encoded.
+    pub fn url_with(&self, lang: Lang, query: &[(&str, &str)]) -> String {
+        let pairs: Vec<String> = query
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode_component(v)))
+            .collect();
+        match pairs.is_empty() {
+            true => self.url(lang),
+            false => format!("{}?{}", self.url(lang), pairs.join("&")),
+        }
+    }
+
+    /// `/{lang}/…` followed by a query string that is already encoded (`?a=b`, or empty).
+    pub fn url_and(&self, lang: Lang, query_string: &str) -> String {
+        format!("{}{query_string}", self.url(lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_have_one_url_per_language() {
+        assert_eq!(Page::Home.url(Lang::Th), "/th/");
+        assert_eq!(Page::Zone.url(Lang::Zh), "/zh/zone");
+        assert_eq!(
+            Page::Company {
+                mic: "XKLS",
+                symbol: "0158"
+            }
+            .url(Lang::Ms),
+            "/ms/zone/XKLS/0158"
+        );
+        assert_eq!(
+            Page::Company {
+                mic: "XBKK",
+                symbol: "A&B.C"
+            }
+            .url(Lang::En),
+            "/en/zone/XBKK/A%26B.C"
+        );
+        assert_eq!(
+            Page::Login.url_with(Lang::En, &[("next", "/en/zone?q=棕榈")]),
+            "/en/login?next=%2Fen%2Fzone%3Fq%3D%E6%A3%95%E6%A6%88"
+        );
+        assert_eq!(Page::Account.url_with(Lang::En, &[]), "/en/account");
+        assert_eq!(
+            Page::AdminDecision {
+                account_id: 7,
+                action: "verify"
+            }
+            .url(Lang::En),
+            "/en/admin/accounts/7/verify"
+        );
+    }
+}
