@@ -5,77 +5,15 @@
 use super::api::fetch_my_account;
 use super::password::MIN_CHARS;
 use super::uscc::PROVINCES;
-use super::{ENTERPRISE_KINDS, MyAccount, Role, SessionSummary, Status, use_viewer};
+use super::{ENTERPRISE_KINDS, MyAccount, Role, SessionSummary, Status};
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading};
 use crate::web::form::{Banner, Field, FieldState, use_feedback};
 use crate::web::meta::PageMeta;
 use crate::web::url::Page;
+use crate::web::views::{Notice, require_sign_in};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-
-/// Sends anonymous visitors to the sign-in page, coming back here afterwards.
-pub fn require_sign_in(lang: Lang, here: &str) -> bool {
-    if use_viewer().is_some() {
-        return true;
-    }
-    // A plain 302 whatever the request accepts (`leptos_axum::redirect` only sets the status
-    // for requests that ask for HTML).
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let login = format!(
-            "/{}/login?next={}",
-            lang.code(),
-            crate::ui::url::encode_component(here)
-        );
-        if let Ok(location) = http::HeaderValue::from_str(&login) {
-            response.set_status(http::StatusCode::FOUND);
-            response.insert_header(http::header::LOCATION, location);
-        }
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = (lang, here);
-    false
-}
-
-/// The localized "not allowed" page, answered with status 403.
-#[component]
-pub fn Forbidden() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::FORBIDDEN);
-    }
-    let lang = use_lang();
-    view! {
-        <PageMeta title=tr(lang, "error-forbidden-title") description=tr(lang, "error-forbidden-body") />
-        <section class="not-found">
-            <h1>{tr(lang, "error-forbidden-title")}</h1>
-            <p>{tr(lang, "error-forbidden-body")}</p>
-        </section>
-    }
-}
-
-/// A success message named by `?notice=` after a redirect, from a fixed list.
-#[component]
-pub fn Notice() -> impl IntoView {
-    const NOTICES: [&str; 10] = [
-        "registered",
-        "set-password",
-        "signed-out-everywhere",
-        "signed-out",
-        "password-changed",
-        "reset-sent",
-        "reset-done",
-        "decided",
-        "partner-created",
-        "signed-in",
-    ];
-    let lang = use_lang();
-    let notice = use_query_map().with_untracked(|q| q.get("notice"));
-    notice
-        .filter(|n| NOTICES.contains(&n.as_str()))
-        .map(|n| view! { <p class="notice" role="status">{tr(lang, &format!("notice-{n}"))}</p> })
-}
 
 fn options(
     lang: Lang,

@@ -1,13 +1,13 @@
 //! The console page: one section per task, each action a small same-origin form.
 
 use super::{AuditRow, Console, EnterpriseRow, OutboxRow, PartnerRow, fetch_console};
-use crate::accounts::pages::{Forbidden, Notice, require_sign_in};
 use crate::accounts::{Status, use_viewer};
 use crate::i18n::{Lang, tr, use_lang};
 use crate::ui::{LoadError, Loading};
 use crate::web::form::{Banner, Field};
 use crate::web::meta::PageMeta;
 use crate::web::url::Page;
+use crate::web::views::{Forbidden, Notice, require_sign_in};
 use leptos::prelude::*;
 
 #[component]

@@ -33,6 +33,11 @@ pub fn tr(lang: Lang, key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// Whether `key` is a message in `lang` (or the fallback language).
+pub fn has_message(lang: Lang, key: &str) -> bool {
+    LOCALES.try_lookup(langid(lang), key).is_some()
+}
+
 /// The message `key` in `lang` with Fluent arguments, e.g. `[("count", 12.into())]`.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args

@@ -5,7 +5,7 @@ mod fluent;
 pub mod server;
 mod switcher;
 
-pub use fluent::{tr, tr_args};
+pub use fluent::{has_message, tr, tr_args};
 pub use switcher::LanguageSwitcher;
 
 use leptos::prelude::*;

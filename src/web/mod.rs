@@ -6,6 +6,7 @@ pub mod form;
 pub mod meta;
 pub mod url;
 pub mod viewer;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod cookies;
