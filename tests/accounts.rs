@@ -1060,3 +1060,42 @@ async fn command_line_administration() {
         ]
     );
 }
+
+#[tokio::test]
+async fn the_console_pages_each_section() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    staff(&db, Role::Operator, "pages@vnext.example", None).await;
+    for seed in 0..30 {
+        enterprise(
+            &db,
+            "分页公司",
+            300 + seed,
+            &format!("p{seed}@example.com"),
+            false,
+        )
+        .await;
+    }
+    let ops = sign_in(&app, "pages@vnext.example", PASSWORD).await;
+    let rows = |body: &str| body.matches("<tr data-email=\"p").count();
+    let first = get(&app, "/en/admin", Some(&ops)).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(
+        first
+            .body
+            .contains("Registrations waiting for verification (30)")
+    );
+    assert_eq!(rows(&first.body), 25, "one page of the pending section");
+    assert!(first.body.contains("Page 1 of 2"));
+    // The newest registration comes first; the oldest is on the second page.
+    assert!(first.body.contains("p29@example.com") && !first.body.contains("\"p0@example.com\""));
+    let second = get(&app, "/en/admin?pending=2&audit=9", Some(&ops)).await;
+    assert_eq!(rows(&second.body), 5);
+    assert!(second.body.contains("\"p0@example.com\""));
+    assert!(second.body.contains("Page 2 of 2"));
+    // A page past the end shows the last one; nonsense shows the first.
+    let past = get(&app, "/en/admin?pending=99", Some(&ops)).await;
+    assert_eq!(rows(&past.body), 5);
+    let nonsense = get(&app, "/en/admin?pending=-1&outbox=x", Some(&ops)).await;
+    assert_eq!(rows(&nonsense.body), 25);
+}

@@ -1,14 +1,15 @@
 //! The console page: one section per task, each action a small same-origin form.
 
-use super::{AuditRow, Console, EnterpriseRow, OutboxRow, PartnerRow, fetch_console};
+use super::{AuditRow, Console, ConsolePages, EnterpriseRow, OutboxRow, PartnerRow, fetch_console};
 use crate::accounts::{Status, use_viewer};
-use crate::i18n::{Lang, tr, use_lang};
+use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::{LoadError, Loading};
 use crate::web::form::{Banner, Field};
 use crate::web::meta::PageMeta;
 use crate::web::url::Page;
 use crate::web::views::{Forbidden, Notice, require_sign_in};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -19,7 +20,8 @@ pub fn AdminPage() -> impl IntoView {
     if !use_viewer().is_some_and(|v| v.is_operator()) {
         return view! { <Forbidden /> }.into_any();
     }
-    let console = Resource::new(|| (), move |_| fetch_console(lang));
+    let pages = use_query_map().with_untracked(|q| ConsolePages::from_lookup(|k| q.get(k)));
+    let console = Resource::new(move || pages, move |pages| fetch_console(lang, pages));
     view! {
         <PageMeta title=tr(lang, "admin-title") description=tr(lang, "admin-title") />
         <section class="console">
@@ -42,6 +44,7 @@ pub fn AdminPage() -> impl IntoView {
 #[component]
 fn ConsoleView(lang: Lang, console: Console) -> impl IntoView {
     let Console {
+        pages,
         pending,
         enterprises,
         partners,
@@ -49,29 +52,66 @@ fn ConsoleView(lang: Lang, console: Console) -> impl IntoView {
         outbox,
         audit,
     } = console;
+    let pager = move |name: &'static str, page: u32, count: u32| {
+        view! { <SectionPager lang name page count pages /> }
+    };
     view! {
         <section aria-labelledby="pending">
-            <h2 id="pending">{tr(lang, "admin-pending")} " (" {pending.len()} ")"</h2>
-            <EnterpriseTable lang rows=pending />
+            <h2 id="pending">{format!("{} ({})", tr(lang, "admin-pending"), pending.total)}</h2>
+            {pager("pending", pending.page, pending.pages)}
+            <EnterpriseTable lang rows=pending.rows />
         </section>
         <section aria-labelledby="enterprises">
             <h2 id="enterprises">{tr(lang, "admin-enterprises")}</h2>
-            <EnterpriseTable lang rows=enterprises />
+            {pager("enterprises", enterprises.page, enterprises.pages)}
+            <EnterpriseTable lang rows=enterprises.rows />
         </section>
         <section aria-labelledby="partners">
             <h2 id="partners">{tr(lang, "admin-partners")}</h2>
-            <PartnerTable lang rows=partners />
+            {pager("partners", partners.page, partners.pages)}
+            <PartnerTable lang rows=partners.rows />
             <NewPartnerForm lang exchanges />
         </section>
         <section aria-labelledby="outbox">
             <h2 id="outbox">{tr(lang, "admin-outbox")}</h2>
-            <OutboxList lang rows=outbox />
+            {pager("outbox", outbox.page, outbox.pages)}
+            <OutboxList lang rows=outbox.rows />
         </section>
         <section aria-labelledby="audit">
             <h2 id="audit">{tr(lang, "admin-audit")}</h2>
-            <AuditTable lang rows=audit />
+            {pager("audit", audit.page, audit.pages)}
+            <AuditTable lang rows=audit.rows />
         </section>
     }
+}
+
+/// Previous and next links of one section, keeping the others where they are.
+#[component]
+fn SectionPager(
+    lang: Lang,
+    name: &'static str,
+    page: u32,
+    count: u32,
+    pages: ConsolePages,
+) -> impl IntoView {
+    let link = move |to: u32, key: &str, rel: &'static str| {
+        let href = format!(
+            "{}#{name}",
+            Page::Admin.url_and(lang, &pages.with(name, to))
+        );
+        view! { <a rel=rel href=href>{tr(lang, key)}</a> }
+    };
+    (count > 1).then(|| {
+        view! {
+            <nav class="pagination" aria-label=tr(lang, "pagination-label")>
+                {(page > 1).then(|| link(page - 1, "pagination-previous", "prev"))}
+                <span class="page-of">
+                    {tr_args(lang, "pagination-page-of", &[("page", page.into()), ("pages", count.into())])}
+                </span>
+                {(page < count).then(|| link(page + 1, "pagination-next", "next"))}
+            </nav>
+        }
+    })
 }
 
 /// A one-button form posting `action` for an account.
