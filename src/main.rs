@@ -192,6 +192,7 @@ fn explain(problem: Problem) -> Box<dyn std::error::Error> {
             .into(),
         Problem::Refused(message) => message.into(),
         Problem::Db(err) => err.into(),
+        other => other.status().to_string().into(),
     }
 }
 

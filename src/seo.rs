@@ -2,12 +2,13 @@
 //! pages, and company pages in chunks that stay far below the 50,000-URL limit).
 
 use crate::i18n::Lang;
+use crate::web::error::Problem;
 use crate::web::meta::PublicUrl;
 use crate::zone::queries::{company_count, company_keys};
 use axum::{
     Router,
     extract::{Path, State},
-    http::{StatusCode, header},
+    http::header,
     response::{IntoResponse, Response},
     routing::get,
 };
@@ -62,8 +63,9 @@ async fn robots(State(seo): State<Seo>) -> impl IntoResponse {
 
 async fn sitemap_index(State(seo): State<Seo>) -> Response {
     let origin = &seo.public_url.0;
-    let Ok(count) = company_count(&seo.db).await else {
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    let count = match company_count(&seo.db).await {
+        Ok(count) => count,
+        Err(err) => return Problem::Db(err).into_response(),
     };
     let mut body = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -124,19 +126,20 @@ async fn companies_sitemap(State(seo): State<Seo>, Path(file): Path<String>) -> 
         .and_then(|n| n.parse::<u64>().ok())
         .filter(|n| (1..=MAX_SITEMAP_FILES).contains(n))
     else {
-        return StatusCode::NOT_FOUND.into_response();
+        return Problem::NotFound.into_response();
     };
-    let Ok(keys) = company_keys(
+    let keys = match company_keys(
         &seo.db,
         (n - 1) * COMPANIES_PER_SITEMAP,
         COMPANIES_PER_SITEMAP,
     )
     .await
-    else {
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    {
+        Ok(keys) => keys,
+        Err(err) => return Problem::Db(err).into_response(),
     };
     if keys.is_empty() {
-        return StatusCode::NOT_FOUND.into_response();
+        return Problem::NotFound.into_response();
     }
     let paths = keys
         .into_iter()

@@ -20,5 +20,5 @@ pub async fn fetch_my_account(lang: Lang) -> Result<Option<MyAccount>, ServerFnE
     let current = current.as_ref().map(|c| c.0.as_str());
     super::server::my_account(&db, lang, &viewer, current)
         .await
-        .map_err(crate::db::internal)
+        .map_err(crate::web::error::internal)
 }

@@ -13,8 +13,8 @@ use crate::web::submit::{Fields, PageLang, Submission, answer_problem, field, ov
 use crate::web::url::Page;
 use axum::extract::{Extension, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use http::HeaderMap;
 use http::header::{SET_COOKIE, USER_AGENT};
-use http::{HeaderMap, StatusCode};
 use std::sync::LazyLock;
 use url::Url;
 
@@ -158,8 +158,7 @@ pub async fn logout(
     if let Some(token) = cookies::token_of(&headers, &app.sessions)
         && let Err(err) = session::destroy(&app.db, &token).await
     {
-        tracing::error!(error = %err, "could not end a session");
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        return Problem::Db(err).into_response();
     }
     let mut response =
         Redirect::to(&Page::Login.url_with(lang, &[("notice", "signed-out")])).into_response();
@@ -247,8 +246,7 @@ pub async fn sign_out_everywhere(
     };
     let actor = Actor::account(viewer.account_id, &viewer.email, ip.text());
     if let Err(err) = server::sign_out_everywhere(&app.db, &actor).await {
-        tracing::error!(error = %err, "could not end the sessions");
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        return Problem::Db(err).into_response();
     }
     let mut response =
         Redirect::to(&Page::Login.url_with(lang, &[("notice", "signed-out-everywhere")]))

@@ -10,7 +10,6 @@ use crate::web::submit::{PageLang, Submission, answer_problem, field};
 use crate::web::url::Page;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use http::StatusCode;
 use http::request::Parts;
 
 /// `POST /{lang}/admin/accounts/{id}/{action}`: verify, reject (with a reason), suspend,
@@ -27,7 +26,7 @@ pub async fn decide(
         "reject" => Decision::Reject(field(&fields, "reason").to_owned()),
         "suspend" | "disable" => Decision::Suspend,
         "reinstate" | "enable" => Decision::Reinstate,
-        _ => return StatusCode::NOT_FOUND.into_response(),
+        _ => return Problem::NotFound.into_response(),
     };
     let result = server::decide(&app.db, lang, id, decision, &actor).await;
     back_to_console(&app, lang, Submission { parts, fields }, result, "decided").await

@@ -144,10 +144,10 @@ pub async fn fetch_console(
 ) -> Result<Console, ServerFnError> {
     let viewer = crate::accounts::use_viewer();
     if !viewer.as_ref().is_some_and(|v| v.is_operator()) {
-        return Err(crate::web::error::forbidden(viewer.is_some()));
+        return Err(crate::web::error::Problem::not_allowed(viewer.is_some()).into());
     }
     let db = crate::db::use_db()?;
     server::console(&db, lang, pages)
         .await
-        .map_err(crate::db::internal)
+        .map_err(crate::web::error::internal)
 }

@@ -82,9 +82,3 @@ const PREPARE_LOCK: i64 = 0x0076_6e65_7874;
 pub fn use_db() -> Result<DatabaseConnection, ServerFnError> {
     use_context::<DatabaseConnection>().ok_or_else(|| ServerFnError::new("no database in context"))
 }
-
-/// Logs a database error and hides its details from the browser.
-pub fn internal(err: DbErr) -> ServerFnError {
-    tracing::error!(error = %err, "database error");
-    ServerFnError::new("internal error")
-}

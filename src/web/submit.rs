@@ -84,10 +84,7 @@ pub async fn answer_problem(
             feedback.banner = Some(message);
             refuse(app, parts, feedback, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Problem::Db(err) => {
-            tracing::error!(error = %err, "database error");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        other => other.into_response(),
     }
 }
 
@@ -109,10 +106,7 @@ pub async fn over_limit(
                     refuse(app, parts.clone(), feedback, StatusCode::TOO_MANY_REQUESTS).await,
                 );
             }
-            Err(err) => {
-                tracing::error!(error = %err, "rate limit check failed");
-                return Some(StatusCode::INTERNAL_SERVER_ERROR.into_response());
-            }
+            Err(err) => return Some(Problem::Db(err).into_response()),
         }
     }
     None

@@ -12,7 +12,7 @@ pub async fn fetch_directory(
     let db = crate::db::use_db()?;
     super::queries::directory(&db, lang, &query.normalized())
         .await
-        .map_err(crate::db::internal)
+        .map_err(crate::web::error::internal)
 }
 
 #[server]
@@ -20,7 +20,7 @@ pub async fn fetch_zone_figures(lang: Lang) -> Result<ZoneFigures, ServerFnError
     let db = crate::db::use_db()?;
     super::queries::figures(&db, lang)
         .await
-        .map_err(crate::db::internal)
+        .map_err(crate::web::error::internal)
 }
 
 /// The company's page; `None` when no company is listed as `symbol` on `mic`.
@@ -33,7 +33,7 @@ pub async fn fetch_company(
     let db = crate::db::use_db()?;
     super::profile::company_profile(&db, lang, &mic, &symbol)
         .await
-        .map_err(crate::db::internal)
+        .map_err(crate::web::error::internal)
 }
 
 /// The liaison desk for a company: only for viewers allowed to see it.
@@ -41,10 +41,10 @@ pub async fn fetch_company(
 pub async fn fetch_liaison(mic: String, symbol: String) -> Result<Option<Liaison>, ServerFnError> {
     let viewer = crate::web::viewer::use_viewer();
     if !viewer.as_ref().is_some_and(|v| v.may_see_liaison(&mic)) {
-        return Err(crate::web::error::forbidden(viewer.is_some()));
+        return Err(crate::web::error::Problem::not_allowed(viewer.is_some()).into());
     }
     let db = crate::db::use_db()?;
     super::profile::liaison(&db, &mic, &symbol)
         .await
-        .map_err(crate::db::internal)
+        .map_err(crate::web::error::internal)
 }

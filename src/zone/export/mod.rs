@@ -9,6 +9,7 @@ pub use format::{ExportRow, csv, escape_cell, headers, xlsx};
 use crate::i18n::{Lang, tr};
 use crate::platform::rate_limit::allow;
 use crate::security::ClientIp;
+use crate::web::error::Problem;
 use crate::web::state::AppState;
 use crate::zone::DirectoryQuery;
 use axum::{
@@ -42,7 +43,7 @@ pub async fn download(
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
     let Some(lang) = Lang::from_code(&lang) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return Problem::NotFound.into_response();
     };
     let key = format!("export:ip:{}", ip.rate_key());
     match allow(&app.db, &key, app.protection.limits.export_per_ip).await {
@@ -54,12 +55,12 @@ pub async fn download(
             )
                 .into_response();
         }
-        Err(err) => return unavailable(err),
+        Err(err) => return Problem::Db(err).into_response(),
     }
     let query = DirectoryQuery::from_lookup(|key| params.get(key).cloned());
     let source = match export_source(&app.db, &query, app.export_max_rows).await {
         Ok(source) => Arc::new(source),
-        Err(err) => return unavailable(err),
+        Err(err) => return Problem::Db(err).into_response(),
     };
     let headers = headers(lang);
     let (body, content_type, extension) = match format {
@@ -73,7 +74,7 @@ pub async fn download(
             for chunk in source.companies.chunks(EXPORT_CHUNK) {
                 match export_chunk(&app.db, lang, &source, chunk).await {
                     Ok(chunk) => rows.extend(chunk),
-                    Err(err) => return unavailable(err),
+                    Err(err) => return Problem::Db(err).into_response(),
                 }
             }
             match xlsx(&headers, &rows) {
@@ -101,11 +102,6 @@ pub async fn download(
         body,
     )
         .into_response()
-}
-
-fn unavailable(err: sea_orm::DbErr) -> Response {
-    crate::db::internal(err);
-    StatusCode::SERVICE_UNAVAILABLE.into_response()
 }
 
 /// The header line, then one chunk of rows after another as the client reads them.
