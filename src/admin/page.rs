@@ -52,35 +52,42 @@ fn ConsoleView(lang: Lang, console: Console) -> impl IntoView {
         outbox,
         audit,
     } = console;
-    let pager = move |name: &'static str, page: u32, count: u32| {
-        view! { <SectionPager lang name page count pages /> }
-    };
     view! {
-        <section aria-labelledby="pending">
-            <h2 id="pending">{format!("{} ({})", tr(lang, "admin-pending"), pending.total)}</h2>
-            {pager("pending", pending.page, pending.pages)}
+        <ConsoleSection lang name="pending" heading=format!("{} ({})", tr(lang, "admin-pending"), pending.total) page=pending.page count=pending.pages pages>
             <EnterpriseTable lang rows=pending.rows />
-        </section>
-        <section aria-labelledby="enterprises">
-            <h2 id="enterprises">{tr(lang, "admin-enterprises")}</h2>
-            {pager("enterprises", enterprises.page, enterprises.pages)}
+        </ConsoleSection>
+        <ConsoleSection lang name="enterprises" heading=tr(lang, "admin-enterprises") page=enterprises.page count=enterprises.pages pages>
             <EnterpriseTable lang rows=enterprises.rows />
-        </section>
-        <section aria-labelledby="partners">
-            <h2 id="partners">{tr(lang, "admin-partners")}</h2>
-            {pager("partners", partners.page, partners.pages)}
+        </ConsoleSection>
+        <ConsoleSection lang name="partners" heading=tr(lang, "admin-partners") page=partners.page count=partners.pages pages>
             <PartnerTable lang rows=partners.rows />
             <NewPartnerForm lang exchanges />
-        </section>
-        <section aria-labelledby="outbox">
-            <h2 id="outbox">{tr(lang, "admin-outbox")}</h2>
-            {pager("outbox", outbox.page, outbox.pages)}
+        </ConsoleSection>
+        <ConsoleSection lang name="outbox" heading=tr(lang, "admin-outbox") page=outbox.page count=outbox.pages pages>
             <OutboxList lang rows=outbox.rows />
-        </section>
-        <section aria-labelledby="audit">
-            <h2 id="audit">{tr(lang, "admin-audit")}</h2>
-            {pager("audit", audit.page, audit.pages)}
+        </ConsoleSection>
+        <ConsoleSection lang name="audit" heading=tr(lang, "admin-audit") page=audit.page count=audit.pages pages>
             <AuditTable lang rows=audit.rows />
+        </ConsoleSection>
+    }
+}
+
+/// One section of the console: its heading, its pager, and its rows.
+#[component]
+fn ConsoleSection(
+    lang: Lang,
+    name: &'static str,
+    heading: String,
+    page: u32,
+    count: u32,
+    pages: ConsolePages,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby=name>
+            <h2 id=name>{heading}</h2>
+            <SectionPager lang name page count pages />
+            {children()}
         </section>
     }
 }

@@ -82,6 +82,21 @@ pub async fn sign_out_everywhere(db: &DatabaseConnection, actor: &Actor) -> Resu
     txn.commit().await
 }
 
+/// The hash of a new password that passes the rules and was typed the same twice.
+async fn new_password_hash(
+    lang: Lang,
+    new: &str,
+    confirm: &str,
+    email: &str,
+) -> Result<String, Problem> {
+    let mut errors = FieldErrors::new();
+    password_problems(lang, new, confirm, email, &mut errors);
+    if !errors.is_empty() {
+        return Err(Problem::Fields(errors));
+    }
+    Ok(password::hash_async(new).await)
+}
+
 /// A new password as typed twice.
 pub struct NewPassword<'a> {
     pub password: &'a str,
@@ -111,12 +126,7 @@ pub async fn change_password(
             tr(lang, "password-current-wrong"),
         )]));
     }
-    let mut errors = FieldErrors::new();
-    password_problems(lang, new, confirm, &found.email, &mut errors);
-    if !errors.is_empty() {
-        return Err(Problem::Fields(errors));
-    }
-    let new_hash = password::hash_async(new).await;
+    let new_hash = new_password_hash(lang, new, confirm, &found.email).await?;
     let txn = db.begin().await?;
     replace_password(
         &txn,
@@ -236,12 +246,7 @@ pub async fn reset_password(
     else {
         return Err(Problem::Refused(tr(lang, "reset-error-token")));
     };
-    let mut errors = FieldErrors::new();
-    password_problems(lang, new, confirm, &found.email, &mut errors);
-    if !errors.is_empty() {
-        return Err(Problem::Fields(errors));
-    }
-    let new_hash = password::hash_async(new).await;
+    let new_hash = new_password_hash(lang, new, confirm, &found.email).await?;
     let txn = db.begin().await?;
     // Spent first, conditionally: of two racing uses only one updates a row.
     let spent = password_reset::Entity::update_many()
