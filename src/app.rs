@@ -1,15 +1,12 @@
 //! The document shell, routes and the layout every page shares.
 
-use crate::accounts::{
-    AccountPage, ForgotPasswordPage, LoginPage, PasswordPage, RegisterPage, ResetPasswordPage,
-    use_viewer,
-};
-use crate::admin::AdminPage;
+use crate::accounts::{AccountRoutes, use_viewer};
+use crate::admin::AdminRoutes;
 use crate::home::HomePage;
 use crate::i18n::{Lang, LanguageSwitcher, switch_path, tr, use_lang};
 use crate::web::meta::{NotFound, query_suffix};
 use crate::web::url::Page;
-use crate::zone::{CompanyPage, ZonePage};
+use crate::zone::ZoneRoutes;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{
@@ -112,15 +109,9 @@ pub fn App() -> impl IntoView {
             }>
                 <ParentRoute path=path!("/:lang") view=LangLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("zone") view=ZonePage ssr=SsrMode::Async />
-                    <Route path=path!("zone/:mic/:symbol") view=CompanyPage ssr=SsrMode::Async />
-                    <Route path=path!("register") view=RegisterPage ssr=SsrMode::Async />
-                    <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
-                    <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />
-                    <Route path=path!("account/password") view=PasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("password/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("password/reset") view=ResetPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("admin") view=AdminPage ssr=SsrMode::Async />
+                    <ZoneRoutes />
+                    <AccountRoutes />
+                    <AdminRoutes />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -20,9 +20,7 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod session;
 
-pub use pages::{
-    AccountPage, ForgotPasswordPage, LoginPage, PasswordPage, RegisterPage, ResetPasswordPage,
-};
+pub use pages::AccountRoutes;
 
 /// Who is asking lives in the web layer, which every feature reads it from.
 pub use crate::web::viewer::{Role, Status, Viewer, use_viewer};

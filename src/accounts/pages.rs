@@ -13,7 +13,12 @@ use crate::web::meta::PageMeta;
 use crate::web::url::Page;
 use crate::web::views::{Notice, require_sign_in};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::{
+    MatchNestedRoutes, SsrMode,
+    components::{Outlet, ParentRoute, Route},
+    hooks::use_query_map,
+    path,
+};
 
 fn options(
     lang: Lang,
@@ -319,4 +324,20 @@ pub fn ResetPasswordPage() -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// The accounts' pages under `/:lang`, mounted by the app with one line.
+#[component(transparent)]
+pub fn AccountRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
+            <Route path=path!("register") view=RegisterPage ssr=SsrMode::Async />
+            <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
+            <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />
+            <Route path=path!("account/password") view=PasswordPage ssr=SsrMode::Async />
+            <Route path=path!("password/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
+            <Route path=path!("password/reset") view=ResetPasswordPage ssr=SsrMode::Async />
+        </ParentRoute>
+    }
+    .into_inner()
 }

@@ -12,7 +12,7 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub use routes::routes;
 
-pub use page::AdminPage;
+pub use page::AdminRoutes;
 
 use crate::accounts::{EnterpriseDetails, Status};
 use crate::i18n::Lang;

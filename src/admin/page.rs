@@ -9,7 +9,7 @@ use crate::web::meta::PageMeta;
 use crate::web::url::Page;
 use crate::web::views::{Forbidden, Notice, require_sign_in};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::{MatchNestedRoutes, SsrMode, components::Route, hooks::use_query_map, path};
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -325,4 +325,10 @@ fn AuditTable(lang: Lang, rows: Vec<AuditRow>) -> impl IntoView {
         "admin-audit-where",
     ];
     view! { <ConsoleTable lang headings empty>{rows}</ConsoleTable> }
+}
+
+/// The console under `/:lang`, mounted by the app with one line.
+#[component(transparent)]
+pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
+    view! { <Route path=path!("admin") view=AdminPage ssr=SsrMode::Async /> }.into_inner()
 }

@@ -13,6 +13,7 @@ pub mod entity;
 mod explorer;
 #[cfg(feature = "ssr")]
 pub mod export;
+mod pages;
 #[cfg(feature = "ssr")]
 mod profile;
 #[cfg(feature = "ssr")]
@@ -31,8 +32,7 @@ pub struct Liaison {
     pub phone: Option<String>,
 }
 
-pub use company::CompanyPage;
-pub use directory::ZonePage;
+pub use pages::ZoneRoutes;
 pub use query::{DirectoryQuery, plausible_key};
 #[cfg(feature = "ssr")]
 pub use routes::routes;
