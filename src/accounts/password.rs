@@ -140,6 +140,36 @@ mod server {
             assert_eq!(check("棕榈油合作伙伴泰", email), Ok(()));
         }
 
+        /// On a single-threaded runtime, other tasks keep running while a hash is computed:
+        /// the work is on the blocking pool, not on the worker that serves requests.
+        #[tokio::test(flavor = "current_thread")]
+        async fn hashing_leaves_the_async_worker_free() {
+            use std::sync::Arc;
+            use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+            let done = Arc::new(AtomicBool::new(false));
+            let ticks = Arc::new(AtomicU32::new(0));
+            let ticker = {
+                let (done, ticks) = (done.clone(), ticks.clone());
+                tokio::spawn(async move {
+                    while !done.load(Ordering::Relaxed) {
+                        ticks.fetch_add(1, Ordering::Relaxed);
+                        tokio::task::yield_now().await;
+                    }
+                })
+            };
+            tokio::task::yield_now().await;
+            let before = ticks.load(Ordering::Relaxed);
+            let hashed = hash_async("palm oil to Penang 2026").await;
+            let during = ticks.load(Ordering::Relaxed) - before;
+            done.store(true, Ordering::Relaxed);
+            ticker.await.unwrap();
+            assert!(verify_async("palm oil to Penang 2026", Some(&hashed)).await);
+            assert!(
+                during > 10,
+                "the worker ran {during} other steps during a hash"
+            );
+        }
+
         #[test]
         fn long_passphrases_are_kept_whole() {
             let long = "correct horse battery staple ".repeat(4);
