@@ -118,9 +118,6 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
             context, shell,
         ))
         .with_state(options);
-    // Layers run outside-in from the last: protection first, then the session, then language.
-    // The bundle is merged after the session layer: its files need no database lookup, and a
-    // signed-in browser sends the cookie with every one of them.
     // Browsers post forms and server-function calls: these groups need same-origin proof and
     // carry small bodies. A group with other needs (an upload, a token API) sets its own.
     let browser_posts = features
@@ -130,6 +127,10 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
             same_origin_only,
         ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
+    // Layers run outside-in from the last: timeouts, client address and headers, then the
+    // session, then language, then each group's own rules. The bundle is merged after the
+    // session layer: its files need no database lookup, and a signed-in browser sends the
+    // cookie with every one of them.
     seo.merge(browser_posts)
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn_with_state(
