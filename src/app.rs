@@ -61,7 +61,7 @@ fn content_security_policy() {
 pub fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     if let Some(parts) = use_context::<http::request::Parts>() {
-        return crate::i18n::server::lang_of_request(&parts);
+        return crate::web::language::lang_of_request(&parts);
     }
     #[cfg(feature = "hydrate")]
     if let Some(lang) = web_sys::window()

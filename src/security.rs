@@ -1,18 +1,16 @@
 //! The protections every request passes through: same-origin proof for state changes, security
 //! headers, the client's address, and the rate limits each kind of request gets.
 
-use crate::i18n::server::lang_of_request;
-use crate::i18n::tr;
 use crate::listener::Peer;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use chrono::Duration;
 use http::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY,
     X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
-use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use http::{HeaderMap, HeaderValue};
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
@@ -125,20 +123,6 @@ impl ClientIp {
     }
 }
 
-/// Whether a state-changing request provably comes from one of our own pages: the browser's
-/// `Sec-Fetch-Site`, else its `Origin`, must name this site — the configured origin, never the
-/// request's own `Host`. A request carrying neither is refused too: every browser that can be
-/// tricked into a cross-site POST sends one of them.
-pub fn same_origin(headers: &HeaderMap, origin: &str) -> bool {
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        return matches!(site, "same-origin" | "none");
-    }
-    headers
-        .get(http::header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|sent| sent.eq_ignore_ascii_case(origin))
-}
-
 /// The policy of responses that did not set their own: nothing inline, nothing from
 /// elsewhere, never framed. Pages set a stricter one with their script nonce (see `app::shell`).
 pub const DEFAULT_CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; \
@@ -151,35 +135,6 @@ pub fn page_csp(nonce: &str) -> String {
          style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
          base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
-}
-
-/// For the route groups browsers post to (forms, server functions): every non-safe method needs
-/// same-origin proof. A group that authenticates otherwise (a bearer-token API) goes without.
-pub async fn same_origin_only(
-    State(protection): State<Arc<Protection>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let safe = matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
-    if safe || same_origin(request.headers(), &protection.origin) {
-        return next.run(request).await;
-    }
-    let (parts, _) = request.into_parts();
-    let lang = lang_of_request(&parts);
-    tracing::warn!(path = %parts.uri.path(), "refused a cross-site request");
-    (
-        StatusCode::FORBIDDEN,
-        Html(format!(
-            "<!DOCTYPE html><html lang=\"{}\"><title>{}</title><p>{}</p></html>",
-            lang.code(),
-            tr(lang, "error-forbidden-title"),
-            tr(lang, "error-cross-site")
-        )),
-    )
-        .into_response()
 }
 
 /// The client address for handlers, and the security headers on every response.
@@ -232,29 +187,6 @@ mod tests {
             map.insert(*name, value.parse().unwrap());
         }
         map
-    }
-
-    #[test]
-    fn same_origin_proof() {
-        let ours = "https://zone.example.org";
-        assert!(same_origin(
-            &headers(&[("sec-fetch-site", "same-origin")]),
-            ours
-        ));
-        assert!(!same_origin(
-            &headers(&[("sec-fetch-site", "cross-site")]),
-            ours
-        ));
-        assert!(!same_origin(
-            &headers(&[("sec-fetch-site", "same-site")]),
-            ours
-        ));
-        assert!(same_origin(&headers(&[("origin", ours)]), ours));
-        // The Host header is the client's to write: it proves nothing.
-        let forged = [("host", "evil.example"), ("origin", "http://evil.example")];
-        assert!(!same_origin(&headers(&forged), ours));
-        assert!(!same_origin(&headers(&[("origin", "null")]), ours));
-        assert!(!same_origin(&headers(&[]), ours));
     }
 
     fn xff(value: &str) -> HeaderMap {

@@ -3,10 +3,11 @@
 
 use crate::accounts::session::attach_viewer;
 use crate::app::{App, shell};
-use crate::i18n::server::{redirect_to_language, remember_language};
-use crate::security::{Protection, protect, same_origin_only};
+use crate::security::{Protection, protect};
 use crate::web::cookies::SessionPolicy;
+use crate::web::language::{redirect_to_language, remember_language};
 use crate::web::meta::PublicUrl;
+use crate::web::origin::same_origin_only;
 use crate::web::state::{AppState, Pages};
 use axum::routing::get;
 use axum::{Router, middleware};

@@ -1,8 +1,6 @@
 //! Languages, negotiation, Fluent lookups and per-field fallback.
 
 mod fluent;
-#[cfg(feature = "ssr")]
-pub mod server;
 mod switcher;
 
 pub use fluent::{has_message, tr, tr_args};

@@ -13,6 +13,10 @@ pub mod cookies;
 #[cfg(feature = "ssr")]
 pub mod error;
 #[cfg(feature = "ssr")]
+pub mod language;
+#[cfg(feature = "ssr")]
+pub mod origin;
+#[cfg(feature = "ssr")]
 pub mod roles;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -1,31 +1,22 @@
 //! Language negotiation at the HTTP edge: the `/` redirect and the remembered choice.
 
-use super::{Lang, lang_of_path, negotiate};
+use super::cookies::read;
+use crate::i18n::{Lang, lang_of_path, negotiate};
 use axum::{
     extract::Request,
     http::{HeaderMap, HeaderValue, header},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
+use cookie::{Cookie, SameSite};
 
 pub const COOKIE: &str = "lang";
-
-fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(cookie::Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == name)
-        .map(|c| c.value().to_owned())
-}
 
 fn negotiated(headers: &HeaderMap) -> Lang {
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    negotiate(cookie_value(headers, COOKIE).as_deref(), accept)
+    negotiate(read(headers, COOKIE).as_deref(), accept)
 }
 
 /// The page language of a request: its path, else its cookie and `Accept-Language`.
@@ -47,14 +38,15 @@ pub async fn redirect_to_language(headers: HeaderMap) -> impl IntoResponse {
 /// Remembers the language of the last page visited, so the next visit to `/` lands there.
 pub async fn remember_language(request: Request, next: Next) -> Response {
     let chosen = lang_of_path(request.uri().path());
-    let known = cookie_value(request.headers(), COOKIE).and_then(|c| Lang::from_code(&c));
+    let known = read(request.headers(), COOKIE).and_then(|c| Lang::from_code(&c));
     let mut response = next.run(request).await;
     if let Some(lang) = chosen.filter(|l| Some(*l) != known && response.status().is_success()) {
-        let cookie = format!(
-            "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            lang.code()
-        );
-        if let Ok(value) = HeaderValue::from_str(&cookie) {
+        let cookie = Cookie::build((COOKIE, lang.code()))
+            .path("/")
+            .max_age(cookie::time::Duration::days(365))
+            .same_site(SameSite::Lax)
+            .build();
+        if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
@@ -72,7 +64,7 @@ mod tests {
             header::COOKIE,
             HeaderValue::from_static("theme=dark; lang=ms; x=1"),
         );
-        assert_eq!(cookie_value(&headers, COOKIE).as_deref(), Some("ms"));
+        assert_eq!(read(&headers, COOKIE).as_deref(), Some("ms"));
         assert_eq!(negotiated(&headers), Lang::Ms);
     }
 
