@@ -2,8 +2,8 @@
 
 use super::{AuditRow, Console, ConsolePages, EnterpriseRow, OutboxRow, PartnerRow, fetch_console};
 use crate::accounts::{Status, use_viewer};
-use crate::i18n::{Lang, tr, tr_args, use_lang};
-use crate::ui::{LoadError, Loading};
+use crate::i18n::{Lang, tr, use_lang};
+use crate::ui::{LoadError, Loading, Pager};
 use crate::web::form::{Banner, Field};
 use crate::web::meta::PageMeta;
 use crate::web::url::Page;
@@ -86,39 +86,15 @@ fn ConsoleSection(
     view! {
         <section aria-labelledby=name>
             <h2 id=name>{heading}</h2>
-            <SectionPager lang name page count pages />
+            <Pager
+                lang
+                page
+                pages=count
+                href=move |to| format!("{}#{name}", Page::Admin.url_and(lang, &pages.with(name, to)))
+            />
             {children()}
         </section>
     }
-}
-
-/// Previous and next links of one section, keeping the others where they are.
-#[component]
-fn SectionPager(
-    lang: Lang,
-    name: &'static str,
-    page: u32,
-    count: u32,
-    pages: ConsolePages,
-) -> impl IntoView {
-    let link = move |to: u32, key: &str, rel: &'static str| {
-        let href = format!(
-            "{}#{name}",
-            Page::Admin.url_and(lang, &pages.with(name, to))
-        );
-        view! { <a rel=rel href=href>{tr(lang, key)}</a> }
-    };
-    (count > 1).then(|| {
-        view! {
-            <nav class="pagination" aria-label=tr(lang, "pagination-label")>
-                {(page > 1).then(|| link(page - 1, "pagination-previous", "prev"))}
-                <span class="page-of">
-                    {tr_args(lang, "pagination-page-of", &[("page", page.into()), ("pages", count.into())])}
-                </span>
-                {(page < count).then(|| link(page + 1, "pagination-next", "next"))}
-            </nav>
-        }
-    })
 }
 
 /// A one-button form posting `action` for an account.

@@ -2,7 +2,7 @@
 
 pub mod url;
 
-use crate::i18n::{Localized, tr, use_lang};
+use crate::i18n::{Lang, Localized, tr, tr_args, use_lang};
 use leptos::prelude::*;
 
 /// A localized text with a visible note when it had to fall back to another language.
@@ -36,4 +36,31 @@ pub fn Loading() -> impl IntoView {
 pub fn LoadError() -> impl IntoView {
     let lang = use_lang();
     view! { <p class="error" role="alert">{tr(lang, "zone-load-error")}</p> }
+}
+
+/// Previous and next links around "page X of Y"; nothing when there is one page. `href` gives
+/// the address of a page; `zone_nav` marks the links the directory's island takes over.
+#[component]
+pub fn Pager(
+    lang: Lang,
+    page: u32,
+    pages: u32,
+    href: impl Fn(u32) -> String + 'static,
+    #[prop(optional)] zone_nav: bool,
+) -> impl IntoView {
+    let marker = zone_nav.then_some("");
+    let link = |to: u32, key: &str, rel: &'static str| {
+        view! { <a data-zone-nav=marker rel=rel href=href(to)>{tr(lang, key)}</a> }
+    };
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pagination" aria-label=tr(lang, "pagination-label")>
+                {(page > 1).then(|| link(page - 1, "pagination-previous", "prev"))}
+                <span class="page-of">
+                    {tr_args(lang, "pagination-page-of", &[("page", page.into()), ("pages", pages.into())])}
+                </span>
+                {(page < pages).then(|| link(page + 1, "pagination-next", "next"))}
+            </nav>
+        }
+    })
 }

@@ -10,7 +10,7 @@ use super::api::fetch_directory;
 use super::explorer::ZoneExplorer;
 use super::{Choice, CompanyCard, DirectoryQuery, DirectoryView};
 use crate::i18n::{Lang, tr, tr_args, use_lang};
-use crate::ui::{LoadError, Loading, LocalizedText};
+use crate::ui::{LoadError, Loading, LocalizedText, Pager};
 use crate::web::meta::PageMeta;
 use crate::web::url::Page;
 use leptos::prelude::*;
@@ -104,7 +104,13 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
             {cards.into_iter().map(|card| view! { <CompanyCardItem card /> }).collect_view()}
         </ul>
         {empty}
-        <Pagination lang query pages />
+        <Pager
+            lang
+            page=query.page
+            pages
+            href=move |to| zone_href(lang, &query.with_page(to))
+            zone_nav=true
+        />
     }
 }
 
@@ -153,27 +159,6 @@ fn FacetSelect(
             </select>
         </label>
     }
-}
-
-#[component]
-fn Pagination(lang: Lang, query: DirectoryQuery, pages: u32) -> impl IntoView {
-    let page = query.page;
-    let link = |to: u32, key: &str, rel: &'static str| {
-        view! {
-            <a data-zone-nav="" rel=rel href=zone_href(lang, &query.with_page(to))>{tr(lang, key)}</a>
-        }
-    };
-    (pages > 1).then(|| {
-        view! {
-            <nav class="pagination" aria-label=tr(lang, "pagination-label")>
-                {(page > 1).then(|| link(page - 1, "pagination-previous", "prev"))}
-                <span class="page-of">
-                    {tr_args(lang, "pagination-page-of", &[("page", page.into()), ("pages", pages.into())])}
-                </span>
-                {(page < pages).then(|| link(page + 1, "pagination-next", "next"))}
-            </nav>
-        }
-    })
 }
 
 #[component]
