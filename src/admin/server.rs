@@ -80,16 +80,26 @@ async fn enterprises(
         .into_iter()
         .map(|e| (e.account_id, e))
         .collect();
-    let mut section = map(accounts, |a| (details.remove(&a.id), a));
-    section.rows.retain(|(e, _)| e.is_some());
-    Ok(map(section, |(e, a)| EnterpriseRow {
-        account_id: a.id,
-        email: a.email.clone(),
-        status: status(&a),
-        status_reason: a.status_reason.clone(),
-        registered_at: moment(a.created_at),
-        details: e.expect("kept only with details").into(),
-    }))
+    let rows = accounts
+        .rows
+        .into_iter()
+        .filter_map(|a| {
+            Some(EnterpriseRow {
+                details: details.remove(&a.id)?.into(),
+                account_id: a.id,
+                status: status(&a),
+                registered_at: moment(a.created_at),
+                email: a.email,
+                status_reason: a.status_reason,
+            })
+        })
+        .collect();
+    Ok(Section {
+        rows,
+        page: accounts.page,
+        pages: accounts.pages,
+        total: accounts.total,
+    })
 }
 
 pub async fn console(
