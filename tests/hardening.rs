@@ -10,7 +10,6 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::web::*;
 use leptos::prelude::{Owner, provide_context};
-use sea_orm::DatabaseConnection;
 use vnext::accounts::Role;
 use vnext::accounts::server::{self, Decision, Problem};
 use vnext::i18n::Lang;
@@ -37,7 +36,7 @@ fn request(method: &str, uri: &str, headers: &[(&str, &str)], body: &str) -> Req
 
 /// A sign-in as if through one reverse proxy that saw the client at `ip`.
 async fn sign_in_from(app: &Site, ip: &str, email: &str, password: &str) -> Reply {
-    let body = format!("email={}&password={}", encode(email), encode(password));
+    let body = form_body(&[("email", email), ("password", password)]);
     send(
         app,
         request("POST", "/en/login", &[("x-forwarded-for", ip)], &body),
@@ -45,26 +44,10 @@ async fn sign_in_from(app: &Site, ip: &str, email: &str, password: &str) -> Repl
     .await
 }
 
-fn encode(text: &str) -> String {
-    vnext::ui::url::encode_component(text)
-}
-
 fn behind_one_proxy() -> Settings {
     let mut settings = settings();
     settings.protection.trusted_proxies = 1;
     settings
-}
-
-/// The single-use link in the newest email to `email`.
-async fn reset_token(db: &DatabaseConnection, email: &str) -> String {
-    let mail = mails_to(db, email).await.pop().expect("a reset email");
-    mail.body
-        .split("token=")
-        .nth(1)
-        .expect("a link with a token")
-        .chars()
-        .take_while(char::is_ascii_hexdigit)
-        .collect()
 }
 
 #[tokio::test]

@@ -249,3 +249,15 @@ pub async fn signed_out(app: &Site, token: &str) -> bool {
 pub fn is_sign_in_redirect(reply: &Reply) -> bool {
     reply.status == StatusCode::FOUND && reply.location().starts_with("/en/login?next=")
 }
+
+/// The single-use link in the newest email to `email`.
+pub async fn reset_token(db: &DatabaseConnection, email: &str) -> String {
+    let mail = mails_to(db, email).await.pop().expect("a reset email");
+    mail.body
+        .split("token=")
+        .nth(1)
+        .expect("a link with a token")
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect()
+}
