@@ -1,7 +1,7 @@
 //! `/{lang}/`: what the platform is, and the zone's figures as the data has them today.
 
 use crate::i18n::{Lang, tr, tr_args, use_lang};
-use crate::ui::{LoadError, Loading};
+use crate::ui::Loaded;
 use crate::web::meta::PageMeta;
 use crate::web::url::Page;
 use crate::zone::{ZoneFigures, api::fetch_zone_figures};
@@ -18,14 +18,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">{tr(lang, "home-lead")}</p>
             <a class="button primary" href=Page::Zone.url(lang)>{tr(lang, "home-cta-zone")}</a>
         </section>
-        <Suspense fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match figures.await {
-                    Ok(figures) => view! { <Figures lang figures /> }.into_any(),
-                    Err(_) => view! { <LoadError /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=figures show=move |figures| view! { <Figures lang figures /> } />
     }
 }
 

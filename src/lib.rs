@@ -10,20 +10,17 @@ pub mod ui;
 pub mod web;
 pub mod zone;
 
-#[cfg(feature = "ssr")]
-pub mod config;
-#[cfg(feature = "ssr")]
-pub mod db;
-#[cfg(feature = "ssr")]
-pub mod listener;
-#[cfg(feature = "ssr")]
-pub mod platform;
-#[cfg(feature = "ssr")]
-pub mod security;
-#[cfg(feature = "ssr")]
-pub mod seo;
-#[cfg(feature = "ssr")]
-pub mod serve;
+cfg_if::cfg_if! {
+    if #[cfg(feature = "ssr")] {
+        pub mod config;
+        pub mod db;
+        pub mod listener;
+        pub mod platform;
+        pub mod security;
+        pub mod seo;
+        pub mod serve;
+    }
+}
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

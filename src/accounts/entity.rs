@@ -3,6 +3,7 @@
 pub mod account {
     use sea_orm::entity::prelude::*;
 
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "accounts")]
     pub struct Model {
@@ -24,9 +25,6 @@ pub mod account {
         pub must_change_password: bool,
     }
 
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
     impl ActiveModelBehavior for ActiveModel {}
 }
 
@@ -34,6 +32,7 @@ pub mod enterprise {
     use sea_orm::entity::prelude::*;
 
     /// A domestic enterprise's registration, one per enterprise account.
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "enterprises")]
     pub struct Model {
@@ -52,15 +51,13 @@ pub mod enterprise {
         pub terms_accepted_at: DateTimeUtc,
     }
 
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
     impl ActiveModelBehavior for ActiveModel {}
 }
 
 pub mod session {
     use sea_orm::entity::prelude::*;
 
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "sessions")]
     pub struct Model {
@@ -74,15 +71,13 @@ pub mod session {
         pub user_agent: Option<String>,
     }
 
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
     impl ActiveModelBehavior for ActiveModel {}
 }
 
 pub mod password_reset {
     use sea_orm::entity::prelude::*;
 
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "password_resets")]
     pub struct Model {
@@ -93,9 +88,6 @@ pub mod password_reset {
         pub expires_at: DateTimeUtc,
         pub used_at: Option<DateTimeUtc>,
     }
-
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
 
     impl ActiveModelBehavior for ActiveModel {}
 }

@@ -9,7 +9,7 @@ use crate::security::ClientIp;
 use crate::web::cookies;
 use crate::web::error::Problem;
 use crate::web::state::AppState;
-use crate::web::submit::{Fields, PageLang, Submission, answer_problem, field, over_limit};
+use crate::web::submit::{PageLang, Submission, answer_problem, over_limit};
 use crate::web::url::Page;
 use axum::extract::{Extension, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -18,29 +18,25 @@ use http::header::{SET_COOKIE, USER_AGENT};
 use std::sync::LazyLock;
 use url::Url;
 
-fn new_password(fields: &Fields) -> NewPassword<'_> {
+fn new_password(form: &Submission) -> NewPassword<'_> {
     NewPassword {
-        password: field(fields, "password"),
-        confirm: field(fields, "password_confirm"),
+        password: form.field("password"),
+        confirm: form.field("password_confirm"),
     }
 }
 
-pub async fn register(
-    State(app): State<AppState>,
-    PageLang(lang): PageLang,
-    Extension(ip): Extension<ClientIp>,
-    Submission { parts, fields }: Submission,
-) -> Response {
+pub async fn register(State(app): State<AppState>, form: Submission) -> Response {
+    let (lang, ip) = (form.lang, form.ip);
     let limits = app.protection.limits;
     let keys = [(
         format!("register:ip:{}", ip.rate_key()),
         limits.register_per_ip,
     )];
-    if let Some(refused) = over_limit(&app, lang, &parts, &fields, &keys).await {
+    if let Some(refused) = over_limit(&app, &form, &keys).await {
         return refused;
     }
-    let get = |name| field(&fields, name).to_owned();
-    let form = Registration {
+    let get = |name| form.field(name).to_owned();
+    let registration = Registration {
         name_zh: get("name_zh"),
         name_en: get("name_en"),
         uscc: get("uscc"),
@@ -52,13 +48,13 @@ pub async fn register(
         phone: get("phone"),
         password: get("password"),
         password_confirm: get("password_confirm"),
-        terms: field(&fields, "terms") == "on",
+        terms: form.field("terms") == "on",
     };
-    match server::register(&app.db, lang, &form, &Actor::anonymous(ip.text())).await {
+    match server::register(&app.db, lang, &registration, &Actor::anonymous(ip.text())).await {
         Ok(_) => {
             Redirect::to(&Page::Login.url_with(lang, &[("notice", "registered")])).into_response()
         }
-        Err(problem) => answer_problem(&app, parts, fields, problem).await,
+        Err(problem) => answer_problem(&app, form, problem).await,
     }
 }
 
@@ -80,14 +76,9 @@ fn after_login(lang: Lang, next: &str) -> String {
     }
 }
 
-pub async fn login(
-    State(app): State<AppState>,
-    PageLang(lang): PageLang,
-    Extension(ip): Extension<ClientIp>,
-    headers: HeaderMap,
-    Submission { parts, fields }: Submission,
-) -> Response {
-    let email = field(&fields, "email").trim().to_lowercase();
+pub async fn login(State(app): State<AppState>, headers: HeaderMap, form: Submission) -> Response {
+    let (lang, ip) = (form.lang, form.ip);
+    let email = form.field("email").trim().to_lowercase();
     let limits = app.protection.limits;
     let address = ip.rate_key();
     let keys = [
@@ -97,7 +88,7 @@ pub async fn login(
             limits.login_per_account_and_ip,
         ),
     ];
-    if let Some(refused) = over_limit(&app, lang, &parts, &fields, &keys).await {
+    if let Some(refused) = over_limit(&app, &form, &keys).await {
         return refused;
     }
     // Guessing spread over many addresses meets the account's own, looser limit; the owner's
@@ -110,29 +101,29 @@ pub async fn login(
         Ok(true) => {}
         Ok(false) => {
             let keys = [(format!("login:account:{email}"), limits.login_per_account)];
-            if let Some(refused) = over_limit(&app, lang, &parts, &fields, &keys).await {
+            if let Some(refused) = over_limit(&app, &form, &keys).await {
                 return refused;
             }
         }
-        Err(err) => return answer_problem(&app, parts, fields, Problem::Db(err)).await,
+        Err(err) => return answer_problem(&app, form, Problem::Db(err)).await,
     }
-    let account = match server::check_credentials(&app.db, lang, &email, field(&fields, "password"))
+    let account = match server::check_credentials(&app.db, lang, &email, form.field("password"))
         .await
     {
         Ok(account) => account,
         Err(problem) => {
             let actor = Actor::anonymous(ip.text());
             if let Err(err) = audit::record(&app.db, &actor, "login.failed", &email, None).await {
-                return answer_problem(&app, parts, fields, Problem::Db(err)).await;
+                return answer_problem(&app, form, Problem::Db(err)).await;
             }
-            return answer_problem(&app, parts, fields, problem).await;
+            return answer_problem(&app, form, problem).await;
         }
     };
     // A new id at every sign-in: a session id planted before it is worth nothing after.
     if let Some(old) = cookies::token_of(&headers, &app.sessions)
         && let Err(err) = session::destroy(&app.db, &old).await
     {
-        return answer_problem(&app, parts, fields, Problem::Db(err)).await;
+        return answer_problem(&app, form, Problem::Db(err)).await;
     }
     let user_agent = headers
         .get(USER_AGENT)
@@ -141,9 +132,9 @@ pub async fn login(
     let actor = Actor::account(account.id, &account.email, ip.text());
     let token = match server::sign_in(&app.db, &account, &actor, user_agent).await {
         Ok(token) => token,
-        Err(err) => return answer_problem(&app, parts, fields, Problem::Db(err)).await,
+        Err(err) => return answer_problem(&app, form, Problem::Db(err)).await,
     };
-    let mut response = Redirect::to(&after_login(lang, field(&fields, "next"))).into_response();
+    let mut response = Redirect::to(&after_login(lang, form.field("next"))).into_response();
     response
         .headers_mut()
         .append(SET_COOKIE, cookies::set_cookie(&token, &app.sessions));
@@ -170,12 +161,11 @@ pub async fn logout(
 
 pub async fn change_password(
     State(app): State<AppState>,
-    PageLang(lang): PageLang,
-    Extension(ip): Extension<ClientIp>,
     viewer: Option<Extension<Viewer>>,
     headers: HeaderMap,
-    Submission { parts, fields }: Submission,
+    form: Submission,
 ) -> Response {
+    let (lang, ip) = (form.lang, form.ip);
     let (Some(Extension(viewer)), Some(token)) =
         (viewer, cookies::token_of(&headers, &app.sessions))
     else {
@@ -186,7 +176,7 @@ pub async fn change_password(
         format!("password-change:account:{}", viewer.account_id),
         app.protection.limits.password_change_per_account,
     )];
-    if let Some(refused) = over_limit(&app, lang, &parts, &fields, &keys).await {
+    if let Some(refused) = over_limit(&app, &form, &keys).await {
         return refused;
     }
     let actor = Actor::account(viewer.account_id, &viewer.email, ip.text());
@@ -194,8 +184,8 @@ pub async fn change_password(
         &app.db,
         lang,
         viewer.account_id,
-        field(&fields, "current_password"),
-        new_password(&fields),
+        form.field("current_password"),
+        new_password(&form),
         &token,
         &actor,
     )
@@ -203,34 +193,30 @@ pub async fn change_password(
     match result {
         Ok(()) => Redirect::to(&Page::Account.url_with(lang, &[("notice", "password-changed")]))
             .into_response(),
-        Err(problem) => answer_problem(&app, parts, fields, problem).await,
+        Err(problem) => answer_problem(&app, form, problem).await,
     }
 }
 
-pub async fn forgot_password(
-    State(app): State<AppState>,
-    PageLang(lang): PageLang,
-    Extension(ip): Extension<ClientIp>,
-    Submission { parts, fields }: Submission,
-) -> Response {
-    let email = field(&fields, "email").trim().to_lowercase();
+pub async fn forgot_password(State(app): State<AppState>, form: Submission) -> Response {
+    let (lang, ip) = (form.lang, form.ip);
+    let email = form.field("email").trim().to_lowercase();
     if server::normalize_email(&email).is_none() {
         let problem = Problem::Fields(vec![("email", tr(lang, "form-error-email"))]);
-        return answer_problem(&app, parts, fields, problem).await;
+        return answer_problem(&app, form, problem).await;
     }
     let limits = app.protection.limits;
     let keys = [
         (format!("reset:ip:{}", ip.rate_key()), limits.reset_per_ip),
         (format!("reset:account:{email}"), limits.reset_per_account),
     ];
-    if let Some(refused) = over_limit(&app, lang, &parts, &fields, &keys).await {
+    if let Some(refused) = over_limit(&app, &form, &keys).await {
         return refused;
     }
     let actor = Actor::anonymous(ip.text());
     match server::request_reset(&app.db, lang, &email, &app.public_url.0, &actor).await {
         Ok(()) => Redirect::to(&Page::PasswordForgot.url_with(lang, &[("notice", "reset-sent")]))
             .into_response(),
-        Err(err) => answer_problem(&app, parts, fields, Problem::Db(err)).await,
+        Err(err) => answer_problem(&app, form, Problem::Db(err)).await,
     }
 }
 
@@ -257,18 +243,14 @@ pub async fn sign_out_everywhere(
     response
 }
 
-pub async fn reset_password(
-    State(app): State<AppState>,
-    PageLang(lang): PageLang,
-    Extension(ip): Extension<ClientIp>,
-    Submission { parts, fields }: Submission,
-) -> Response {
+pub async fn reset_password(State(app): State<AppState>, form: Submission) -> Response {
+    let (lang, ip) = (form.lang, form.ip);
     let actor = Actor::anonymous(ip.text());
     let result = server::reset_password(
         &app.db,
         lang,
-        field(&fields, "token"),
-        new_password(&fields),
+        form.field("token"),
+        new_password(&form),
         &actor,
     )
     .await;
@@ -276,7 +258,7 @@ pub async fn reset_password(
         Ok(_) => {
             Redirect::to(&Page::Login.url_with(lang, &[("notice", "reset-done")])).into_response()
         }
-        Err(problem) => answer_problem(&app, parts, fields, problem).await,
+        Err(problem) => answer_problem(&app, form, problem).await,
     }
 }
 

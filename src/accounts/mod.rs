@@ -7,18 +7,16 @@ pub mod pages;
 pub mod password;
 pub mod uscc;
 
-#[cfg(feature = "ssr")]
-pub mod entity;
-#[cfg(feature = "ssr")]
-pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod mail;
-#[cfg(feature = "ssr")]
-mod routes;
-#[cfg(feature = "ssr")]
-pub mod server;
-#[cfg(feature = "ssr")]
-pub mod session;
+cfg_if::cfg_if! {
+    if #[cfg(feature = "ssr")] {
+        pub mod entity;
+        pub mod handlers;
+        pub mod mail;
+        mod routes;
+        pub mod server;
+        pub mod session;
+    }
+}
 
 pub use pages::AccountRoutes;
 

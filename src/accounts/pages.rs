@@ -7,11 +7,10 @@ use super::password::MIN_CHARS;
 use super::uscc::PROVINCES;
 use super::{ENTERPRISE_KINDS, MyAccount, Role, SessionSummary, Status};
 use crate::i18n::{Lang, tr, tr_args, use_lang};
-use crate::ui::{LoadError, Loading};
-use crate::web::form::{Banner, Field, FieldState, use_feedback};
-use crate::web::meta::PageMeta;
+use crate::ui::{Fact, LoadError, Loaded};
+use crate::web::form::{Field, FieldState, use_feedback};
 use crate::web::url::Page;
-use crate::web::views::{Notice, require_sign_in};
+use crate::web::views::{FormPage, require_sign_in};
 use leptos::prelude::*;
 use leptos_router::{
     MatchNestedRoutes, SsrMode,
@@ -72,11 +71,7 @@ pub fn RegisterPage() -> impl IntoView {
     let terms_checked = feedback.value("terms") == "on";
     let password_hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
     view! {
-        <PageMeta title=tr(lang, "register-title") description=tr(lang, "register-intro") />
-        <section class="form-page">
-            <h1>{tr(lang, "register-title")}</h1>
-            <p class="lead">{tr(lang, "register-intro")}</p>
-            <Banner />
+        <FormPage title="register-title" description="register-intro" lead=true class="form-page">
             <form method="post" action=Page::Register.url(lang) class="stacked-form" novalidate=true>
                 <fieldset>
                     <legend>{tr(lang, "register-company")}</legend>
@@ -106,7 +101,7 @@ pub fn RegisterPage() -> impl IntoView {
                 <button type="submit" class="button primary">{tr(lang, "register-submit")}</button>
             </form>
             <p>{tr(lang, "register-have-account")} " " <a href=Page::Login.url(lang)>{tr(lang, "nav-login")}</a></p>
-        </section>
+        </FormPage>
     }
 }
 
@@ -117,11 +112,7 @@ pub fn LoginPage() -> impl IntoView {
         .with_untracked(|q| q.get("next"))
         .unwrap_or_default();
     view! {
-        <PageMeta title=tr(lang, "login-title") description=tr(lang, "login-intro") />
-        <section class="form-page narrow">
-            <h1>{tr(lang, "login-title")}</h1>
-            <Notice />
-            <Banner />
+        <FormPage title="login-title" description="login-intro" class="form-page narrow">
             <form method="post" action=Page::Login.url(lang) class="stacked-form">
                 <input type="hidden" name="next" value=next />
                 <Field name="email" label=tr(lang, "form-email") kind="email" autocomplete="username" />
@@ -130,7 +121,7 @@ pub fn LoginPage() -> impl IntoView {
             </form>
             <p><a href=Page::PasswordForgot.url(lang)>{tr(lang, "login-forgot")}</a></p>
             <p>{tr(lang, "login-no-account")} " " <a href=Page::Register.url(lang)>{tr(lang, "nav-register")}</a></p>
-        </section>
+        </FormPage>
     }
 }
 
@@ -142,33 +133,22 @@ pub fn AccountPage() -> impl IntoView {
     }
     let account = Resource::new(|| (), move |_| fetch_my_account(lang));
     view! {
-        <PageMeta title=tr(lang, "account-title") description=tr(lang, "account-title") />
-        <section class="form-page">
-            <h1>{tr(lang, "account-title")}</h1>
-            <Notice />
-            <Suspense fallback=|| view! { <Loading /> }>
-                {move || Suspend::new(async move {
-                    match account.await {
-                        Ok(Some(account)) => view! { <AccountDetails lang account /> }.into_any(),
-                        _ => view! { <LoadError /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
+        <FormPage title="account-title" class="form-page">
+            <Loaded
+                resource=account
+                show={move |account: Option<MyAccount>| match account {
+                    Some(account) => view! { <AccountDetails lang account /> }.into_any(),
+                    None => view! { <LoadError /> }.into_any(),
+                }}
+            />
+        </FormPage>
     }
     .into_any()
 }
 
 #[component]
 fn AccountDetails(lang: Lang, account: MyAccount) -> impl IntoView {
-    let row = |key: &str, value: String| {
-        view! {
-            <div class="fact">
-                <dt>{tr(lang, key)}</dt>
-                <dd>{value}</dd>
-            </div>
-        }
-    };
+    let row = |key: &str, value: String| view! { <Fact label=tr(lang, key)>{value}</Fact> };
     let status_note = match account.status {
         Status::Pending => Some(tr(lang, "account-pending-note")),
         Status::Rejected => Some(tr_args(
@@ -269,18 +249,14 @@ pub fn PasswordPage() -> impl IntoView {
     }
     let hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
     view! {
-        <PageMeta title=tr(lang, "password-change-title") description=tr(lang, "password-change-title") />
-        <section class="form-page narrow">
-            <h1>{tr(lang, "password-change-title")}</h1>
-            <Notice />
-            <Banner />
+        <FormPage title="password-change-title" class="form-page narrow">
             <form method="post" action=Page::AccountPassword.url(lang) class="stacked-form">
                 <Field name="current_password" label=tr(lang, "password-current") kind="password" autocomplete="current-password" />
                 <Field name="password" label=tr(lang, "password-new") kind="password" autocomplete="new-password" hint />
                 <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
                 <button type="submit" class="button primary">{tr(lang, "password-change-submit")}</button>
             </form>
-        </section>
+        </FormPage>
     }
     .into_any()
 }
@@ -289,17 +265,12 @@ pub fn PasswordPage() -> impl IntoView {
 pub fn ForgotPasswordPage() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <PageMeta title=tr(lang, "forgot-title") description=tr(lang, "forgot-intro") />
-        <section class="form-page narrow">
-            <h1>{tr(lang, "forgot-title")}</h1>
-            <p class="lead">{tr(lang, "forgot-intro")}</p>
-            <Notice />
-            <Banner />
+        <FormPage title="forgot-title" description="forgot-intro" lead=true class="form-page narrow">
             <form method="post" action=Page::PasswordForgot.url(lang) class="stacked-form">
                 <Field name="email" label=tr(lang, "form-email") kind="email" autocomplete="email" />
                 <button type="submit" class="button primary">{tr(lang, "forgot-submit")}</button>
             </form>
-        </section>
+        </FormPage>
     }
 }
 
@@ -312,17 +283,14 @@ pub fn ResetPasswordPage() -> impl IntoView {
         .unwrap_or_else(|| feedback.value("token"));
     let hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
     view! {
-        <PageMeta title=tr(lang, "reset-title") description=tr(lang, "reset-title") />
-        <section class="form-page narrow">
-            <h1>{tr(lang, "reset-title")}</h1>
-            <Banner />
+        <FormPage title="reset-title" class="form-page narrow">
             <form method="post" action=Page::PasswordReset.url(lang) class="stacked-form">
                 <input type="hidden" name="token" value=token />
                 <Field name="password" label=tr(lang, "password-new") kind="password" autocomplete="new-password" hint />
                 <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
                 <button type="submit" class="button primary">{tr(lang, "reset-submit")}</button>
             </form>
-        </section>
+        </FormPage>
     }
 }
 

@@ -1,13 +1,15 @@
 //! The operator console `/{lang}/admin`: pending registrations, enterprises, partners, the
 //! outbox and the audit log. Only verified operators get in; every action is audited.
 
-#[cfg(feature = "ssr")]
-pub mod handlers;
 mod page;
-#[cfg(feature = "ssr")]
-mod routes;
-#[cfg(feature = "ssr")]
-pub mod server;
+
+cfg_if::cfg_if! {
+    if #[cfg(feature = "ssr")] {
+        pub mod handlers;
+        mod routes;
+        pub mod server;
+    }
+}
 
 #[cfg(feature = "ssr")]
 pub use routes::routes;

@@ -3,11 +3,10 @@
 use super::{AuditRow, Console, ConsolePages, EnterpriseRow, OutboxRow, PartnerRow, fetch_console};
 use crate::accounts::{Status, use_viewer};
 use crate::i18n::{Lang, tr, use_lang};
-use crate::ui::{LoadError, Loading, Pager};
-use crate::web::form::{Banner, Field};
-use crate::web::meta::PageMeta;
+use crate::ui::{Loaded, Pager};
+use crate::web::form::Field;
 use crate::web::url::Page;
-use crate::web::views::{Forbidden, Notice, require_sign_in};
+use crate::web::views::{Forbidden, FormPage, require_sign_in};
 use leptos::prelude::*;
 use leptos_router::{MatchNestedRoutes, SsrMode, components::Route, hooks::use_query_map, path};
 
@@ -23,51 +22,32 @@ pub fn AdminPage() -> impl IntoView {
     let pages = use_query_map().with_untracked(|q| ConsolePages::from_lookup(|k| q.get(k)));
     let console = Resource::new(move || pages, move |pages| fetch_console(lang, pages));
     view! {
-        <PageMeta title=tr(lang, "admin-title") description=tr(lang, "admin-title") />
-        <section class="console">
-            <h1>{tr(lang, "admin-title")}</h1>
-            <Notice />
-            <Banner />
-            <Suspense fallback=|| view! { <Loading /> }>
-                {move || Suspend::new(async move {
-                    match console.await {
-                        Ok(console) => view! { <ConsoleView lang console /> }.into_any(),
-                        Err(_) => view! { <LoadError /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
+        <FormPage title="admin-title" class="console">
+            <Loaded resource=console show=move |console| view! { <ConsoleView lang console /> } />
+        </FormPage>
     }
     .into_any()
 }
 
 #[component]
 fn ConsoleView(lang: Lang, console: Console) -> impl IntoView {
-    let Console {
-        pages,
-        pending,
-        enterprises,
-        partners,
-        exchanges,
-        outbox,
-        audit,
-    } = console;
+    let pages = console.pages;
     view! {
-        <ConsoleSection lang name="pending" heading=format!("{} ({})", tr(lang, "admin-pending"), pending.total) page=pending.page count=pending.pages pages>
-            <EnterpriseTable lang rows=pending.rows />
+        <ConsoleSection lang name="pending" heading=format!("{} ({})", tr(lang, "admin-pending"), console.pending.total) page=console.pending.page count=console.pending.pages pages>
+            <EnterpriseTable lang rows=console.pending.rows />
         </ConsoleSection>
-        <ConsoleSection lang name="enterprises" heading=tr(lang, "admin-enterprises") page=enterprises.page count=enterprises.pages pages>
-            <EnterpriseTable lang rows=enterprises.rows />
+        <ConsoleSection lang name="enterprises" heading=tr(lang, "admin-enterprises") page=console.enterprises.page count=console.enterprises.pages pages>
+            <EnterpriseTable lang rows=console.enterprises.rows />
         </ConsoleSection>
-        <ConsoleSection lang name="partners" heading=tr(lang, "admin-partners") page=partners.page count=partners.pages pages>
-            <PartnerTable lang rows=partners.rows />
-            <NewPartnerForm lang exchanges />
+        <ConsoleSection lang name="partners" heading=tr(lang, "admin-partners") page=console.partners.page count=console.partners.pages pages>
+            <PartnerTable lang rows=console.partners.rows />
+            <NewPartnerForm lang exchanges=console.exchanges />
         </ConsoleSection>
-        <ConsoleSection lang name="outbox" heading=tr(lang, "admin-outbox") page=outbox.page count=outbox.pages pages>
-            <OutboxList lang rows=outbox.rows />
+        <ConsoleSection lang name="outbox" heading=tr(lang, "admin-outbox") page=console.outbox.page count=console.outbox.pages pages>
+            <OutboxList lang rows=console.outbox.rows />
         </ConsoleSection>
-        <ConsoleSection lang name="audit" heading=tr(lang, "admin-audit") page=audit.page count=audit.pages pages>
-            <AuditTable lang rows=audit.rows />
+        <ConsoleSection lang name="audit" heading=tr(lang, "admin-audit") page=console.audit.page count=console.audit.pages pages>
+            <AuditTable lang rows=console.audit.rows />
         </ConsoleSection>
     }
 }
@@ -109,12 +89,9 @@ fn ActionButton(lang: Lang, id: i32, action: &'static str) -> impl IntoView {
 
 #[component]
 fn EnterpriseTable(lang: Lang, rows: Vec<EnterpriseRow>) -> impl IntoView {
-    let empty = rows.is_empty();
-    let rows = rows
-        .into_iter()
-        .map(|e| {
-            let id = e.account_id;
-            let actions = match e.status {
+    let row = move |e: EnterpriseRow| {
+        let id = e.account_id;
+        let actions = match e.status {
                 Status::Pending => view! {
                     <ActionButton lang id action="verify" />
                     <form method="post" action=Page::AdminDecision { account_id: id, action: "reject" }.url(lang) class="inline-form">
@@ -128,33 +105,32 @@ fn EnterpriseTable(lang: Lang, rows: Vec<EnterpriseRow>) -> impl IntoView {
                 Status::Suspended => view! { <ActionButton lang id action="reinstate" /> }.into_any(),
                 Status::Rejected => view! { <ActionButton lang id action="verify" /> }.into_any(),
             };
-            let key = e.email.clone();
-            let d = e.details;
-            view! {
-                <tr data-email=key>
-                    <td>
-                        <strong>{d.name_zh}</strong>
-                        {d.name_en.map(|n| view! { <br /> {n} })}
-                        <br />
-                        <span class="muted">{e.registered_at}</span>
-                    </td>
-                    <td><code>{d.uscc}</code></td>
-                    <td>
-                        {tr(lang, &format!("kind-{}", d.kind))} <br />
-                        {tr(lang, &format!("industry-{}", d.industry))} " · "
-                        {tr(lang, &format!("region-{}", d.region))}
-                    </td>
-                    <td>{d.contact_name} <br /> {e.email} <br /> {d.phone}</td>
-                    <td>
-                        {tr(lang, &format!("status-{}", e.status.code()))}
-                        {e.status_reason.map(|r| view! { <br /> <span class="muted">{r}</span> })}
-                    </td>
-                    <td class="actions">{actions}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! { <ConsoleTable lang headings=&ENTERPRISE_HEADINGS empty>{rows}</ConsoleTable> }
+        let key = e.email.clone();
+        let d = e.details;
+        view! {
+            <tr data-email=key>
+                <td>
+                    <strong>{d.name_zh}</strong>
+                    {d.name_en.map(|n| view! { <br /> {n} })}
+                    <br />
+                    <span class="muted">{e.registered_at}</span>
+                </td>
+                <td><code>{d.uscc}</code></td>
+                <td>
+                    {tr(lang, &format!("kind-{}", d.kind))} <br />
+                    {tr(lang, &format!("industry-{}", d.industry))} " · "
+                    {tr(lang, &format!("region-{}", d.region))}
+                </td>
+                <td>{d.contact_name} <br /> {e.email} <br /> {d.phone}</td>
+                <td>
+                    {tr(lang, &format!("status-{}", e.status.code()))}
+                    {e.status_reason.map(|r| view! { <br /> <span class="muted">{r}</span> })}
+                </td>
+                <td class="actions">{actions}</td>
+            </tr>
+        }
+    };
+    view! { <ConsoleTable lang headings=&ENTERPRISE_HEADINGS rows row /> }
 }
 
 const ENTERPRISE_HEADINGS: [&str; 6] = [
@@ -166,15 +142,20 @@ const ENTERPRISE_HEADINGS: [&str; 6] = [
     "admin-actions",
 ];
 
-/// A table under its headings (message keys), or "nothing here".
+/// `rows` in a table under its headings (message keys), each drawn by `row`; or "nothing here".
 #[component]
-fn ConsoleTable(
+fn ConsoleTable<T, V, F>(
     lang: Lang,
     headings: &'static [&'static str],
-    empty: bool,
-    children: Children,
-) -> impl IntoView {
-    if empty {
+    rows: Vec<T>,
+    row: F,
+) -> impl IntoView
+where
+    T: 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + 'static,
+{
+    if rows.is_empty() {
         return view! { <p class="muted">{tr(lang, "admin-none")}</p> }.into_any();
     }
     let headings = headings
@@ -187,7 +168,7 @@ fn ConsoleTable(
                 <thead>
                     <tr>{headings}</tr>
                 </thead>
-                <tbody>{children()}</tbody>
+                <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
             </table>
         </div>
     }
@@ -196,34 +177,30 @@ fn ConsoleTable(
 
 #[component]
 fn PartnerTable(lang: Lang, rows: Vec<PartnerRow>) -> impl IntoView {
-    let empty = rows.is_empty();
-    let rows = rows
-        .into_iter()
-        .map(|p| {
-            let id = p.account_id;
-            let action = if p.status == Status::Suspended {
-                "enable"
-            } else {
-                "disable"
-            };
-            let key = p.email.clone();
-            view! {
-                <tr data-email=key>
-                    <td>{p.exchange_mic}</td>
-                    <td>{p.email}</td>
-                    <td>{tr(lang, &format!("status-{}", p.status.code()))}</td>
-                    <td class="actions"><ActionButton lang id action /></td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let row = move |p: PartnerRow| {
+        let id = p.account_id;
+        let action = if p.status == Status::Suspended {
+            "enable"
+        } else {
+            "disable"
+        };
+        let key = p.email.clone();
+        view! {
+            <tr data-email=key>
+                <td>{p.exchange_mic}</td>
+                <td>{p.email}</td>
+                <td>{tr(lang, &format!("status-{}", p.status.code()))}</td>
+                <td class="actions"><ActionButton lang id action /></td>
+            </tr>
+        }
+    };
     let headings = &[
         "account-exchange",
         "form-email",
         "account-status",
         "admin-actions",
     ];
-    view! { <ConsoleTable lang headings empty>{rows}</ConsoleTable> }
+    view! { <ConsoleTable lang headings rows row /> }
 }
 
 #[component]
@@ -278,21 +255,17 @@ fn OutboxList(lang: Lang, rows: Vec<OutboxRow>) -> impl IntoView {
 
 #[component]
 fn AuditTable(lang: Lang, rows: Vec<AuditRow>) -> impl IntoView {
-    let empty = rows.is_empty();
-    let rows = rows
-        .into_iter()
-        .map(|a| {
-            view! {
-                <tr>
-                    <td><time>{a.at}</time></td>
-                    <td>{a.actor}</td>
-                    <td><code>{a.action}</code></td>
-                    <td>{a.target} {a.detail.map(|d| view! { <br /> <span class="muted">{d}</span> })}</td>
-                    <td>{a.ip.unwrap_or_default()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let row = move |a: AuditRow| {
+        view! {
+            <tr>
+                <td><time>{a.at}</time></td>
+                <td>{a.actor}</td>
+                <td><code>{a.action}</code></td>
+                <td>{a.target} {a.detail.map(|d| view! { <br /> <span class="muted">{d}</span> })}</td>
+                <td>{a.ip.unwrap_or_default()}</td>
+            </tr>
+        }
+    };
     let headings = &[
         "admin-audit-when",
         "admin-audit-who",
@@ -300,7 +273,7 @@ fn AuditTable(lang: Lang, rows: Vec<AuditRow>) -> impl IntoView {
         "admin-audit-target",
         "admin-audit-where",
     ];
-    view! { <ConsoleTable lang headings empty>{rows}</ConsoleTable> }
+    view! { <ConsoleTable lang headings rows row /> }
 }
 
 /// The console under `/:lang`, mounted by the app with one line.

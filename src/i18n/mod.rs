@@ -219,22 +219,14 @@ mod tests {
 
     #[test]
     fn fallback_order_is_page_english_chinese_rest() {
-        assert_eq!(
-            Lang::Th.fallback_order(),
-            [Lang::Th, Lang::En, Lang::Zh, Lang::Ms]
-        );
-        assert_eq!(
-            Lang::Ms.fallback_order(),
-            [Lang::Ms, Lang::En, Lang::Zh, Lang::Th]
-        );
-        assert_eq!(
-            Lang::En.fallback_order(),
-            [Lang::En, Lang::Zh, Lang::Ms, Lang::Th]
-        );
-        assert_eq!(
-            Lang::Zh.fallback_order(),
-            [Lang::Zh, Lang::En, Lang::Ms, Lang::Th]
-        );
+        for (page, order) in [
+            (Lang::Th, [Lang::Th, Lang::En, Lang::Zh, Lang::Ms]),
+            (Lang::Ms, [Lang::Ms, Lang::En, Lang::Zh, Lang::Th]),
+            (Lang::En, [Lang::En, Lang::Zh, Lang::Ms, Lang::Th]),
+            (Lang::Zh, [Lang::Zh, Lang::En, Lang::Ms, Lang::Th]),
+        ] {
+            assert_eq!(page.fallback_order(), order, "{page:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod outbox {
     use sea_orm::entity::prelude::*;
 
     /// An email waiting for (or past) delivery, already in the recipient's language.
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "outbox")]
     pub struct Model {
@@ -29,9 +30,6 @@ pub mod outbox {
         pub failed_at: Option<DateTimeUtc>,
     }
 
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
     impl ActiveModelBehavior for ActiveModel {}
 }
 
@@ -39,6 +37,7 @@ pub mod audit {
     use sea_orm::entity::prelude::*;
 
     /// A sensitive action: who, what, when, from where.
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "audit_log")]
     pub struct Model {
@@ -54,15 +53,13 @@ pub mod audit {
         pub detail: Option<String>,
     }
 
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
     impl ActiveModelBehavior for ActiveModel {}
 }
 
 pub mod rate_event {
     use sea_orm::entity::prelude::*;
 
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "rate_events")]
     pub struct Model {
@@ -71,9 +68,6 @@ pub mod rate_event {
         pub key: String,
         pub at: DateTimeUtc,
     }
-
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
 
     impl ActiveModelBehavior for ActiveModel {}
 }

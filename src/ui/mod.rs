@@ -4,6 +4,7 @@ pub mod url;
 
 use crate::i18n::{Lang, Localized, tr, tr_args, use_lang};
 use leptos::prelude::*;
+use serde::{Serialize, de::DeserializeOwned};
 
 /// A localized text with a visible note when it had to fall back to another language.
 #[component]
@@ -36,6 +37,41 @@ pub fn Loading() -> impl IntoView {
 pub fn LoadError() -> impl IntoView {
     let lang = use_lang();
     view! { <p class="error" role="alert">{tr(lang, "zone-load-error")}</p> }
+}
+
+/// A resource's value, shown by `show` once it has loaded: `Loading` meanwhile, `LoadError`
+/// if it failed.
+#[component]
+pub fn Loaded<T, V, F>(resource: Resource<Result<T, ServerFnError>>, show: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <Loading /> }>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(value) => show(value).into_any(),
+                        Err(_) => view! { <LoadError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// One labelled fact in a `<dl class="facts">`.
+#[component]
+pub fn Fact(label: String, children: Children) -> impl IntoView {
+    view! {
+        <div class="fact">
+            <dt>{label}</dt>
+            <dd>{children()}</dd>
+        </div>
+    }
 }
 
 /// Previous and next links around "page X of Y"; nothing when there is one page. `href` gives

@@ -1,8 +1,7 @@
-//! What every page puts in its head, and the page every unknown path gets: title, description,
-//! absolute canonical and `hreflang` links from the configured public URL, and the 404.
+//! What every page puts in its head: title, description,
+//! absolute canonical and `hreflang` links from the configured public URL.
 
 use crate::i18n::{Lang, switch_path, tr, use_lang};
-use crate::web::url::Page;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_location;
@@ -58,27 +57,5 @@ pub fn PageMeta(title: String, description: String) -> impl IntoView {
             hreflang="x-default"
             href=format!("{origin}{}{search}", switch_path(&path, Lang::DEFAULT))
         />
-    }
-}
-
-/// The localized "page not found", answered with status 404.
-#[component]
-pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
-    let lang = use_lang();
-    view! {
-        <Title text=format!("{} · {}", tr(lang, "not-found-title"), tr(lang, "site-name")) />
-        <section class="not-found">
-            <h1>{tr(lang, "not-found-title")}</h1>
-            <p>{tr(lang, "not-found-body")}</p>
-            <p>
-                <a class="button primary" href=Page::Zone.url(lang)>{tr(lang, "not-found-zone")}</a>
-                " "
-                <a class="button" href=Page::Home.url(lang)>{tr(lang, "not-found-home")}</a>
-            </p>
-        </section>
     }
 }

@@ -8,17 +8,14 @@ pub mod url;
 pub mod viewer;
 pub mod views;
 
-#[cfg(feature = "ssr")]
-pub mod cookies;
-#[cfg(feature = "ssr")]
-pub mod error;
-#[cfg(feature = "ssr")]
-pub mod language;
-#[cfg(feature = "ssr")]
-pub mod origin;
-#[cfg(feature = "ssr")]
-pub mod roles;
-#[cfg(feature = "ssr")]
-pub mod state;
-#[cfg(feature = "ssr")]
-pub mod submit;
+cfg_if::cfg_if! {
+    if #[cfg(feature = "ssr")] {
+        pub mod cookies;
+        pub mod error;
+        pub mod language;
+        pub mod origin;
+        pub mod roles;
+        pub mod state;
+        pub mod submit;
+    }
+}

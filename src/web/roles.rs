@@ -21,16 +21,23 @@ fn viewer_who(
     }
 }
 
+/// One role's extractor: `admits` picks the viewers it lets through, `build` makes the value.
+macro_rules! role_extractor {
+    ($role:ty, $admits:expr, $build:expr) => {
+        impl<S: Send + Sync> FromRequestParts<S> for $role {
+            type Rejection = StatusCode;
+
+            async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, StatusCode> {
+                viewer_who(parts, $admits).map($build)
+            }
+        }
+    };
+}
+
 /// A verified operator behind the request, as the actor of what it does; 401 or 403 otherwise.
 pub struct Operator(pub Actor);
 
-impl<S: Send + Sync> FromRequestParts<S> for Operator {
-    type Rejection = StatusCode;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        viewer_who(parts, Viewer::is_operator).map(|(_, actor)| Operator(actor))
-    }
-}
+role_extractor!(Operator, Viewer::is_operator, |(_, actor)| Operator(actor));
 
 /// A verified domestic enterprise behind the request.
 pub struct Enterprise {
@@ -38,16 +45,11 @@ pub struct Enterprise {
     pub actor: Actor,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Enterprise {
-    type Rejection = StatusCode;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        viewer_who(parts, |v| {
-            v.role == Role::Enterprise && v.status == Status::Verified
-        })
-        .map(|(viewer, actor)| Enterprise { viewer, actor })
-    }
-}
+role_extractor!(
+    Enterprise,
+    |v: &Viewer| v.role == Role::Enterprise && v.status == Status::Verified,
+    |(viewer, actor)| Enterprise { viewer, actor }
+);
 
 /// A partner desk behind the request, bound to the exchange it speaks for.
 pub struct Partner {
@@ -55,16 +57,11 @@ pub struct Partner {
     pub actor: Actor,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Partner {
-    type Rejection = StatusCode;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let (viewer, actor) = viewer_who(parts, |v| {
-            v.role == Role::Partner && v.status == Status::Verified && v.exchange_mic.is_some()
-        })?;
-        Ok(Partner {
-            exchange_mic: viewer.exchange_mic.unwrap_or_default(),
-            actor,
-        })
+role_extractor!(
+    Partner,
+    |v: &Viewer| v.role == Role::Partner && v.status == Status::Verified && v.exchange_mic.is_some(),
+    |(viewer, actor): (Viewer, Actor)| Partner {
+        exchange_mic: viewer.exchange_mic.unwrap_or_default(),
+        actor,
     }
-}
+);

@@ -7,31 +7,53 @@ use super::form::Feedback;
 use super::state::AppState;
 use crate::i18n::{Lang, lang_of_path, tr};
 use crate::platform::rate_limit::{Limit, allow};
-use axum::Form;
+use crate::security::ClientIp;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Form};
 use http::StatusCode;
 use http::request::Parts;
 
 /// A submitted form, in the order of its fields.
 pub type Fields = Vec<(String, String)>;
 
-/// A form post: its fields, and the request head to render the page again with.
+/// A form post to `/{lang}/…`: its fields, the page language, the client address, and the
+/// request head to render the page again with.
 pub struct Submission {
     pub parts: Parts,
     pub fields: Fields,
+    pub lang: Lang,
+    pub ip: ClientIp,
 }
 
 impl<S: Send + Sync> FromRequest<S> for Submission {
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let (parts, body) = request.into_parts();
+        let (mut parts, body) = request.into_parts();
+        let PageLang(lang) = PageLang::from_request_parts(&mut parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let Extension(ip) = Extension::<ClientIp>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
         let request = Request::from_parts(parts.clone(), body);
         let Form(fields) = Form::<Fields>::from_request(request, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        Ok(Submission { parts, fields })
+        Ok(Submission {
+            parts,
+            fields,
+            lang,
+            ip,
+        })
+    }
+}
+
+impl Submission {
+    /// The value of field `name`, empty when the form did not send it.
+    pub fn field(&self, name: &str) -> &str {
+        field(&self.fields, name)
     }
 }
 
@@ -66,12 +88,8 @@ pub async fn refuse(
 }
 
 /// The answer to a refused form: the page again with messages, or 500 for a database failure.
-pub async fn answer_problem(
-    app: &AppState,
-    parts: Parts,
-    fields: Fields,
-    problem: Problem,
-) -> Response {
+pub async fn answer_problem(app: &AppState, form: Submission, problem: Problem) -> Response {
+    let Submission { parts, fields, .. } = form;
     let mut feedback = Feedback::with_values(fields);
     match problem {
         Problem::Fields(errors) => {
@@ -91,20 +109,17 @@ pub async fn answer_problem(
 /// 429 with the page and a localized message, when any of `keys` is over its limit.
 pub async fn over_limit(
     app: &AppState,
-    lang: Lang,
-    parts: &Parts,
-    fields: &Fields,
+    form: &Submission,
     keys: &[(String, Limit)],
 ) -> Option<Response> {
     for (key, limit) in keys {
         match allow(&app.db, key, *limit).await {
             Ok(true) => {}
             Ok(false) => {
-                let mut feedback = Feedback::with_values(fields.clone());
-                feedback.banner = Some(tr(lang, "error-rate-limited"));
-                return Some(
-                    refuse(app, parts.clone(), feedback, StatusCode::TOO_MANY_REQUESTS).await,
-                );
+                let mut feedback = Feedback::with_values(form.fields.clone());
+                feedback.banner = Some(tr(form.lang, "error-rate-limited"));
+                let parts = form.parts.clone();
+                return Some(refuse(app, parts, feedback, StatusCode::TOO_MANY_REQUESTS).await);
             }
             Err(err) => return Some(Problem::Db(err).into_response()),
         }

@@ -22,6 +22,15 @@ pub enum Page<'a> {
     Admin,
     AdminPartners,
     AdminDecision { account_id: i32, action: &'a str },
+    Partner,
+    PartnerImports,
+    PartnerImport { id: i32 },
+    PartnerImportDecide { id: i32 },
+    PartnerImportCommit { id: i32 },
+    PartnerImportUndo { id: i32 },
+    PartnerImportFile { id: i32, part: i16 },
+    PartnerTokens,
+    PartnerTokenRevoke { id: i32 },
 }
 
 impl Page<'_> {
@@ -52,6 +61,15 @@ impl Page<'_> {
             Page::AdminDecision { account_id, action } => {
                 format!("admin/accounts/{account_id}/{}", encode_component(action))
             }
+            Page::Partner => "partner".into(),
+            Page::PartnerImports => "partner/imports".into(),
+            Page::PartnerImport { id } => format!("partner/imports/{id}"),
+            Page::PartnerImportDecide { id } => format!("partner/imports/{id}/decide"),
+            Page::PartnerImportCommit { id } => format!("partner/imports/{id}/commit"),
+            Page::PartnerImportUndo { id } => format!("partner/imports/{id}/undo"),
+            Page::PartnerImportFile { id, part } => format!("partner/imports/{id}/files/{part}"),
+            Page::PartnerTokens => "partner/tokens".into(),
+            Page::PartnerTokenRevoke { id } => format!("partner/tokens/{id}/revoke"),
         }
     }
 

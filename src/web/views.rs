@@ -1,12 +1,13 @@
 //! The views every feature shows the same way: the sign-in redirect for pages that need an
-//! account, the 403 page, and the notice after a redirect.
+//! account, the 404 and 403 pages, and the notice after a redirect.
 
+use super::form::Banner;
 use super::meta::PageMeta;
-#[cfg(feature = "ssr")]
 use super::url::Page;
 use super::viewer::use_viewer;
 use crate::i18n::{Lang, has_message, tr, use_lang};
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// Sends anonymous visitors to the sign-in page, coming back here afterwards.
@@ -29,19 +30,77 @@ pub fn require_sign_in(lang: Lang, here: &str) -> bool {
     false
 }
 
+/// A page answering `status` (on the server) with a localized heading and explanation.
+#[component]
+fn StatusPage(
+    status: u16,
+    title: &'static str,
+    body: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(status),
+    ) {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+    let lang = use_lang();
+    view! {
+        <Title text=format!("{} · {}", tr(lang, title), tr(lang, "site-name")) />
+        <section class="not-found">
+            <h1>{tr(lang, title)}</h1>
+            <p>{tr(lang, body)}</p>
+            {children.map(|children| children())}
+        </section>
+    }
+}
+
+/// The localized "page not found", answered with status 404.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <StatusPage status=404 title="not-found-title" body="not-found-body">
+            <p>
+                <a class="button primary" href=Page::Zone.url(lang)>{tr(lang, "not-found-zone")}</a>
+                " "
+                <a class="button" href=Page::Home.url(lang)>{tr(lang, "not-found-home")}</a>
+            </p>
+        </StatusPage>
+    }
+}
+
 /// The localized "not allowed" page, answered with status 403.
 #[component]
 pub fn Forbidden() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::FORBIDDEN);
-    }
+    view! { <StatusPage status=403 title="error-forbidden-title" body="error-forbidden-body" /> }
+}
+
+/// The frame of a page built around forms: its head, its heading (message key `title`), an
+/// optional lead (the `description` key, which is also the page's meta description), the
+/// notice after a redirect and the banner of a refused post; then `children`.
+#[component]
+pub fn FormPage(
+    title: &'static str,
+    #[prop(optional)] description: Option<&'static str>,
+    #[prop(optional)] lead: bool,
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
     let lang = use_lang();
+    let description = tr(lang, description.unwrap_or(title));
+    let lead = lead.then(|| view! { <p class="lead">{description.clone()}</p> });
     view! {
-        <PageMeta title=tr(lang, "error-forbidden-title") description=tr(lang, "error-forbidden-body") />
-        <section class="not-found">
-            <h1>{tr(lang, "error-forbidden-title")}</h1>
-            <p>{tr(lang, "error-forbidden-body")}</p>
+        <PageMeta title=tr(lang, title) description />
+        <section class=class>
+            <h1>{tr(lang, title)}</h1>
+            {lead}
+            <Notice />
+            <Banner />
+            {children()}
         </section>
     }
 }

@@ -1,10 +1,11 @@
 //! `/{lang}/zone/{mic}/{symbol}`: one overseas listed company.
 
 use super::api::{fetch_company, fetch_liaison};
-use super::{CnyRate, CompanyProfile, FINANCIAL_COLUMNS, FinancialYear};
+use super::{CnyRate, CompanyProfile, FINANCIAL_COLUMNS, FinancialYear, Liaison};
 use crate::i18n::{Lang, Localized, format_date, format_number, tr, tr_args, use_lang};
-use crate::ui::{LoadError, Loading, LocalizedText};
-use crate::web::meta::{NotFound, PageMeta};
+use crate::ui::{Fact, Loaded, LocalizedText};
+use crate::web::meta::PageMeta;
+use crate::web::views::NotFound;
 use crate::web::url::Page;
 use crate::web::viewer::use_viewer;
 use leptos::prelude::*;
@@ -24,15 +25,13 @@ pub fn CompanyPage() -> impl IntoView {
     };
     let company = Resource::new(key, move |(mic, symbol)| fetch_company(lang, mic, symbol));
     view! {
-        <Suspense fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match company.await {
-                    Ok(Some(profile)) => view! { <CompanyProfileView lang profile /> }.into_any(),
-                    Ok(None) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <LoadError /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded
+            resource=company
+            show={move |profile: Option<CompanyProfile>| match profile {
+                Some(profile) => view! { <CompanyProfileView lang profile /> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
+            }}
+        />
     }
 }
 
@@ -72,14 +71,7 @@ fn CompanyProfileView(lang: Lang, profile: CompanyProfile) -> impl IntoView {
         "company-description",
         &[("name", name.text.clone().into())],
     );
-    let fact = |key: &str, value: AnyView| {
-        view! {
-            <div class="fact">
-                <dt>{tr(lang, key)}</dt>
-                <dd>{value}</dd>
-            </div>
-        }
-    };
+    let fact = |key: &str, value: AnyView| view! { <Fact label=tr(lang, key)>{value}</Fact> };
     // Only web addresses become links: a `javascript:` or `data:` URL in a partner's data must
     // stay inert text.
     let website = website.map(|url| {
@@ -164,17 +156,21 @@ fn LiaisonSection(lang: Lang, mic: String, symbol: String) -> impl IntoView {
                 |(mic, symbol)| fetch_liaison(mic, symbol),
             );
             view! {
-                <Suspense fallback=|| view! { <Loading /> }>
-                    {move || Suspend::new(async move {
-                        liaison.await.ok().flatten().map(|l| view! {
-                            <dl class="facts liaison">
-                                {l.name.map(|n| view! { <div class="fact"><dt>{tr(lang, "company-liaison-name")}</dt><dd>{n}</dd></div> })}
-                                {l.email.map(|e| view! { <div class="fact"><dt>{tr(lang, "form-email")}</dt><dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd></div> })}
-                                {l.phone.map(|p| view! { <div class="fact"><dt>{tr(lang, "register-phone")}</dt><dd>{p}</dd></div> })}
-                            </dl>
-                        })
-                    })}
-                </Suspense>
+                <Loaded
+                    resource=liaison
+                    show={move |liaison: Option<Liaison>| {
+                        liaison
+                            .map(|l| {
+                                view! {
+                                    <dl class="facts liaison">
+                                        {l.name.map(|n| view! { <Fact label=tr(lang, "company-liaison-name")>{n}</Fact> })}
+                                        {l.email.map(|e| view! { <Fact label=tr(lang, "form-email")><a href=format!("mailto:{e}")>{e.clone()}</a></Fact> })}
+                                        {l.phone.map(|p| view! { <Fact label=tr(lang, "register-phone")>{p}</Fact> })}
+                                    </dl>
+                                }
+                            })
+                    }}
+                />
             }
             .into_any()
         }

@@ -10,7 +10,7 @@ use super::api::fetch_directory;
 use super::explorer::ZoneExplorer;
 use super::{Choice, CompanyCard, DirectoryQuery, DirectoryView};
 use crate::i18n::{Lang, tr, tr_args, use_lang};
-use crate::ui::{LoadError, Loading, LocalizedText, Pager};
+use crate::ui::{Loaded, LocalizedText, Pager};
 use crate::web::meta::PageMeta;
 use crate::web::url::Page;
 use leptos::prelude::*;
@@ -29,23 +29,16 @@ pub fn ZonePage() -> impl IntoView {
                 <h1>{tr(lang, "zone-heading")}</h1>
                 <p class="lead">{tr(lang, "zone-lead")}</p>
             </header>
-            <Suspense fallback=|| view! { <Loading /> }>
-                {move || Suspend::new(async move {
-                    match directory.await {
-                        Ok(view) => {
-                            view! {
-                                <ZoneExplorer error=tr(lang, "zone-load-error")>
-                                    <DirectoryBody lang view />
-                                </ZoneExplorer>
-                            }
-                                .into_any()
-                        }
-                        Err(_) => {
-                            view! { <LoadError /> }.into_any()
-                        }
+            <Loaded
+                resource=directory
+                show=move |view| {
+                    view! {
+                        <ZoneExplorer error=tr(lang, "zone-load-error")>
+                            <DirectoryBody lang view />
+                        </ZoneExplorer>
                     }
-                })}
-            </Suspense>
+                }
+            />
         </section>
     }
 }
@@ -57,14 +50,9 @@ fn zone_href(lang: Lang, query: &DirectoryQuery) -> String {
 /// Filters, result count, cards and pagination for one directory view.
 #[component]
 fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
-    let DirectoryView {
-        query,
-        facets,
-        cards,
-        total,
-        pages,
-    } = view;
-    let empty = cards
+    let query = view.query;
+    let empty = view
+        .cards
         .is_empty()
         .then(|| view! { <p class="empty">{tr(lang, "zone-no-results")}</p> });
     view! {
@@ -84,11 +72,11 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
                 <button type="submit" class="button primary">{tr(lang, "zone-search")}</button>
             </div>
             <div class="filter-row">
-                <FacetSelect lang name="exchange" label="zone-filter-exchange" choices=facets.exchanges selected=query.exchange.clone() />
-                <FacetSelect lang name="market" label="zone-filter-market" choices=facets.markets selected=query.market.clone() />
-                <FacetSelect lang name="industry" label="zone-filter-industry" choices=facets.industries selected=query.industry.clone() />
-                <FacetSelect lang name="country" label="zone-filter-country" choices=facets.countries selected=query.country.clone() />
-                <FacetSelect lang name="intent" label="zone-filter-intent" choices=facets.intents selected=query.intent.clone() />
+                <FacetSelect lang name="exchange" label="zone-filter-exchange" choices=view.facets.exchanges selected=query.exchange.clone() />
+                <FacetSelect lang name="market" label="zone-filter-market" choices=view.facets.markets selected=query.market.clone() />
+                <FacetSelect lang name="industry" label="zone-filter-industry" choices=view.facets.industries selected=query.industry.clone() />
+                <FacetSelect lang name="country" label="zone-filter-country" choices=view.facets.countries selected=query.country.clone() />
+                <FacetSelect lang name="intent" label="zone-filter-intent" choices=view.facets.intents selected=query.intent.clone() />
                 <label class="check">
                     <input type="checkbox" name="green" value="1" checked=query.green />
                     <span>{tr(lang, "zone-filter-green")}</span>
@@ -99,15 +87,15 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
                 <ExportLinks lang query=query.with_page(1) />
             </div>
         </form>
-        <p class="result-count">{tr_args(lang, "zone-result-count", &[("count", total.into())])}</p>
+        <p class="result-count">{tr_args(lang, "zone-result-count", &[("count", view.total.into())])}</p>
         <ul class="company-cards">
-            {cards.into_iter().map(|card| view! { <CompanyCardItem card /> }).collect_view()}
+            {view.cards.into_iter().map(|card| view! { <CompanyCardItem card /> }).collect_view()}
         </ul>
         {empty}
         <Pager
             lang
             page=query.page
-            pages
+            pages=view.pages
             href=move |to| zone_href(lang, &query.with_page(to))
             zone_nav=true
         />
@@ -117,19 +105,13 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
 /// Downloads of every company in the current view (all pages).
 #[component]
 fn ExportLinks(lang: Lang, query: DirectoryQuery) -> impl IntoView {
-    let href = |extension: &str| {
-        format!(
-            "/{}/zone/export.{extension}{}",
-            lang.code(),
-            query.to_query_string()
-        )
-    };
+    let href = |page: Page| page.url_and(lang, &query.to_query_string());
     view! {
         <span class="export">
             {tr(lang, "zone-export")} " "
-            <a href=href("csv") download="">{tr(lang, "zone-export-csv")}</a>
+            <a href=href(Page::ExportCsv) download="">{tr(lang, "zone-export-csv")}</a>
             " · "
-            <a href=href("xlsx") download="">{tr(lang, "zone-export-xlsx")}</a>
+            <a href=href(Page::ExportXlsx) download="">{tr(lang, "zone-export-xlsx")}</a>
         </span>
     }
 }

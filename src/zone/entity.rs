@@ -4,6 +4,7 @@ pub mod exchange {
     use sea_orm::entity::prelude::*;
 
     /// A partner exchange, keyed by its ISO 10383 market identifier code.
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "exchanges")]
     pub struct Model {
@@ -21,9 +22,6 @@ pub mod exchange {
         pub liaison_email: Option<String>,
         pub liaison_phone: Option<String>,
     }
-
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
 
     impl ActiveModelBehavior for ActiveModel {}
 
@@ -43,6 +41,7 @@ pub mod exchange {
 pub mod company {
     use sea_orm::entity::prelude::*;
 
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "companies")]
     pub struct Model {
@@ -65,9 +64,6 @@ pub mod company {
         pub updated_at: DateTimeUtc,
     }
 
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
     impl ActiveModelBehavior for ActiveModel {}
 }
 
@@ -75,6 +71,7 @@ pub mod company_text {
     use sea_orm::entity::prelude::*;
 
     /// A company's texts in one language; any field, or the whole row, may be missing.
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "company_texts")]
     pub struct Model {
@@ -88,15 +85,13 @@ pub mod company_text {
         pub cooperation_note: Option<String>,
     }
 
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
     impl ActiveModelBehavior for ActiveModel {}
 }
 
 pub mod cooperation_intent {
     use sea_orm::entity::prelude::*;
 
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "cooperation_intents")]
     pub struct Model {
@@ -110,9 +105,6 @@ pub mod cooperation_intent {
         pub target_region: Option<String>,
     }
 
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
     impl ActiveModelBehavior for ActiveModel {}
 }
 
@@ -121,6 +113,7 @@ pub mod financial_year {
 
     /// Core financial data of one fiscal year. Amounts are whole multiples of `unit`
     /// (1 000 = thousands) in `currency` (ISO 4217), as companies report them.
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
     #[sea_orm(table_name = "financial_years")]
     pub struct Model {
@@ -141,9 +134,6 @@ pub mod financial_year {
         pub audited: bool,
     }
 
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
-
     impl ActiveModelBehavior for ActiveModel {}
 }
 
@@ -151,6 +141,7 @@ pub mod exchange_rate {
     use sea_orm::entity::prelude::*;
 
     /// How many yuan one unit of `currency` was worth on `as_of`.
+    #[sea_orm::model]
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
     #[sea_orm(table_name = "exchange_rates")]
     pub struct Model {
@@ -160,9 +151,6 @@ pub mod exchange_rate {
         pub as_of: Date,
         pub cny_per_unit: f64,
     }
-
-    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
 
     impl ActiveModelBehavior for ActiveModel {}
 }

@@ -1,28 +1,28 @@
 //! The overseas listed company zone: everything about listed companies lives in this folder.
 //!
-//! `mod.rs` holds what crosses the wire; `directory.rs` the directory page and its island;
-//! `api.rs` the server functions; `server.rs` and `entity.rs` (ssr only) queries and tables.
+//! `mod.rs` holds what crosses the wire; `pages.rs`, `directory.rs`, `explorer.rs` (the island)
+//! and `company.rs` the pages; `api.rs` the server functions; on the server only, `search.rs` and
+//! `queries.rs` the SQL, `profile.rs` one company's page, `export/` the downloads, `entity.rs`
+//! the tables and `routes.rs` the plain HTTP routes.
 
 pub mod api;
 mod company;
-#[cfg(feature = "ssr")]
-pub mod demo;
 mod directory;
-#[cfg(feature = "ssr")]
-pub mod entity;
 mod explorer;
-#[cfg(feature = "ssr")]
-pub mod export;
 mod pages;
-#[cfg(feature = "ssr")]
-mod profile;
-#[cfg(feature = "ssr")]
-pub mod queries;
 mod query;
-#[cfg(feature = "ssr")]
-mod routes;
-#[cfg(feature = "ssr")]
-pub mod search;
+
+cfg_if::cfg_if! {
+    if #[cfg(feature = "ssr")] {
+        pub mod demo;
+        pub mod entity;
+        pub mod export;
+        mod profile;
+        pub mod queries;
+        mod routes;
+        pub mod search;
+    }
+}
 
 /// An exchange's liaison desk, as shown on its companies' pages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

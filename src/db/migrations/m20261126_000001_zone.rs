@@ -2,39 +2,17 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
+use super::steps::{self, cascade, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn cascade_to_company(table: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(format!("fk_{table}_company"))
-        .from(table, "company_id")
-        .to("companies", "id")
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
-fn index(
-    name: &str,
-    table: &'static str,
-    cols: &[&'static str],
-    unique: bool,
-) -> IndexCreateStatement {
-    let mut index = Index::create().name(name).table(table).to_owned();
-    for col in cols {
-        index.col(*col);
-    }
-    if unique {
-        index.unique();
-    }
-    index
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
+        steps::run_all(
+            manager,
+            [
                 Table::create()
                     .table("exchanges")
                     .col(string_len("mic", 4).primary_key())
@@ -45,11 +23,6 @@ impl MigrationTrait for Migration {
                     .col(string("name_th"))
                     .col(string_null("website"))
                     .to_owned(),
-            )
-            .await?;
-
-        manager
-            .create_table(
                 Table::create()
                     .table("companies")
                     .col(pk_auto("id"))
@@ -73,11 +46,6 @@ impl MigrationTrait for Migration {
                             .on_delete(ForeignKeyAction::Restrict),
                     )
                     .to_owned(),
-            )
-            .await?;
-
-        manager
-            .create_table(
                 Table::create()
                     .table("company_texts")
                     .col(integer("company_id"))
@@ -87,13 +55,8 @@ impl MigrationTrait for Migration {
                     .col(text_null("advantages"))
                     .col(text_null("cooperation_note"))
                     .primary_key(Index::create().col("company_id").col("lang"))
-                    .foreign_key(&mut cascade_to_company("company_texts"))
+                    .foreign_key(&mut cascade("company_texts", "company_id", "companies"))
                     .to_owned(),
-            )
-            .await?;
-
-        manager
-            .create_table(
                 Table::create()
                     .table("cooperation_intents")
                     .col(pk_auto("id"))
@@ -101,13 +64,12 @@ impl MigrationTrait for Migration {
                     .col(string_len("kind", 32))
                     .col(string_len_null("target_industry", 32))
                     .col(string_len_null("target_region", 2))
-                    .foreign_key(&mut cascade_to_company("cooperation_intents"))
+                    .foreign_key(&mut cascade(
+                        "cooperation_intents",
+                        "company_id",
+                        "companies",
+                    ))
                     .to_owned(),
-            )
-            .await?;
-
-        manager
-            .create_table(
                 Table::create()
                     .table("financial_years")
                     .col(integer("company_id"))
@@ -123,56 +85,57 @@ impl MigrationTrait for Migration {
                     .col(date_null("market_cap_date"))
                     .col(boolean("audited").default(false))
                     .primary_key(Index::create().col("company_id").col("fiscal_year"))
-                    .foreign_key(&mut cascade_to_company("financial_years"))
+                    .foreign_key(&mut cascade("financial_years", "company_id", "companies"))
                     .to_owned(),
-            )
-            .await?;
+            ],
+        )
+        .await?;
 
-        for statement in [
-            index(
-                "ux_companies_exchange_symbol",
-                "companies",
-                &["exchange_mic", "symbol"],
-                true,
-            ),
-            index("ix_companies_industry", "companies", &["industry"], false),
-            index("ix_companies_country", "companies", &["country"], false),
-            index(
-                "ix_companies_market",
-                "companies",
-                &["exchange_mic", "market"],
-                false,
-            ),
-            index(
-                "ux_cooperation_intents_company_kind",
-                "cooperation_intents",
-                &["company_id", "kind"],
-                true,
-            ),
-            index(
-                "ix_cooperation_intents_kind",
-                "cooperation_intents",
-                &["kind"],
-                false,
-            ),
-        ] {
-            manager.create_index(statement).await?;
-        }
-        Ok(())
+        steps::run_all(
+            manager,
+            [
+                index(
+                    "ux_companies_exchange_symbol",
+                    "companies",
+                    &["exchange_mic", "symbol"],
+                    true,
+                ),
+                index("ix_companies_industry", "companies", &["industry"], false),
+                index("ix_companies_country", "companies", &["country"], false),
+                index(
+                    "ix_companies_market",
+                    "companies",
+                    &["exchange_mic", "market"],
+                    false,
+                ),
+                index(
+                    "ux_cooperation_intents_company_kind",
+                    "cooperation_intents",
+                    &["company_id", "kind"],
+                    true,
+                ),
+                index(
+                    "ix_cooperation_intents_kind",
+                    "cooperation_intents",
+                    &["kind"],
+                    false,
+                ),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            "financial_years",
-            "cooperation_intents",
-            "company_texts",
-            "companies",
-            "exchanges",
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+        steps::drop_tables(
+            manager,
+            &[
+                "financial_years",
+                "cooperation_intents",
+                "company_texts",
+                "companies",
+                "exchanges",
+            ],
+        )
+        .await
     }
 }

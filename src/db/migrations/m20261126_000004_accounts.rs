@@ -4,26 +4,20 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
+use super::steps::{self, cascade, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
 /// One column at a time: SQLite adds no more per statement.
 const LIAISON_COLUMNS: [&str; 3] = ["liaison_name", "liaison_email", "liaison_phone"];
 
-fn cascade_to_account(table: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(format!("fk_{table}_account"))
-        .from(table, "account_id")
-        .to("accounts", "id")
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
+        steps::run_all(
+            manager,
+            [
                 Table::create()
                     .table("accounts")
                     .col(pk_auto("id"))
@@ -43,10 +37,6 @@ impl MigrationTrait for Migration {
                             .to("exchanges", "mic"),
                     )
                     .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
                 Table::create()
                     .table("enterprises")
                     .col(integer("account_id").primary_key())
@@ -59,12 +49,8 @@ impl MigrationTrait for Migration {
                     .col(string("contact_name"))
                     .col(string_len("phone", 32))
                     .col(timestamp_with_time_zone("terms_accepted_at"))
-                    .foreign_key(&mut cascade_to_account("enterprises"))
+                    .foreign_key(&mut cascade("enterprises", "account_id", "accounts"))
                     .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
                 Table::create()
                     .table("sessions")
                     // The SHA-256 of the cookie's token: a leaked table cannot be replayed.
@@ -74,21 +60,22 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("last_seen_at"))
                     .col(string_len_null("ip", 64))
                     .col(string_null("user_agent"))
-                    .foreign_key(&mut cascade_to_account("sessions"))
+                    .foreign_key(&mut cascade("sessions", "account_id", "accounts"))
                     .to_owned(),
-            )
-            .await?;
+            ],
+        )
+        .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("ix_sessions_account")
-                    .table("sessions")
-                    .col("account_id")
-                    .to_owned(),
-            )
+            .create_index(index(
+                "ix_sessions_account",
+                "sessions",
+                &["account_id"],
+                false,
+            ))
             .await?;
-        manager
-            .create_table(
+        steps::run_all(
+            manager,
+            [
                 Table::create()
                     .table("password_resets")
                     .col(string_len("token_hash", 64).primary_key())
@@ -96,12 +83,8 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("expires_at"))
                     .col(timestamp_with_time_zone_null("used_at"))
-                    .foreign_key(&mut cascade_to_account("password_resets"))
+                    .foreign_key(&mut cascade("password_resets", "account_id", "accounts"))
                     .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
                 Table::create()
                     .table("outbox")
                     .col(pk_auto("id"))
@@ -113,10 +96,6 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone_null("sent_at"))
                     .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
                 Table::create()
                     .table("audit_log")
                     .col(pk_auto("id"))
@@ -128,66 +107,41 @@ impl MigrationTrait for Migration {
                     .col(string_len_null("ip", 64))
                     .col(string_null("detail"))
                     .to_owned(),
-            )
-            .await?;
-        // One row per rate-limited attempt, shared by every app instance on the database.
-        manager
-            .create_table(
+                // One row per rate-limited attempt, shared by every app instance on the database.
                 Table::create()
                     .table("rate_events")
                     .col(pk_auto("id"))
                     .col(string_len("key", 320))
                     .col(timestamp_with_time_zone("at"))
                     .to_owned(),
-            )
-            .await?;
+            ],
+        )
+        .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("ix_rate_events_key_at")
-                    .table("rate_events")
-                    .col("key")
-                    .col("at")
-                    .to_owned(),
-            )
+            .create_index(index(
+                "ix_rate_events_key_at",
+                "rate_events",
+                &["key", "at"],
+                false,
+            ))
             .await?;
-        for column in LIAISON_COLUMNS {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table("exchanges")
-                        .add_column(string_null(column))
-                        .to_owned(),
-                )
-                .await?;
-        }
-        Ok(())
+        steps::add_columns(manager, "exchanges", LIAISON_COLUMNS.map(string_null)).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            "rate_events",
-            "audit_log",
-            "outbox",
-            "password_resets",
-            "sessions",
-            "enterprises",
-            "accounts",
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        for column in LIAISON_COLUMNS {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table("exchanges")
-                        .drop_column(column)
-                        .to_owned(),
-                )
-                .await?;
-        }
-        Ok(())
+        steps::drop_tables(
+            manager,
+            &[
+                "rate_events",
+                "audit_log",
+                "outbox",
+                "password_resets",
+                "sessions",
+                "enterprises",
+                "accounts",
+            ],
+        )
+        .await?;
+        steps::drop_columns(manager, "exchanges", &LIAISON_COLUMNS).await
     }
 }

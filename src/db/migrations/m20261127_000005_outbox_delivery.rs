@@ -3,6 +3,8 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
+use super::steps::{self, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -29,27 +31,15 @@ fn definition(column: &'static str) -> ColumnDef {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for column in COLUMNS {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table("outbox")
-                        .add_column(definition(column))
-                        .to_owned(),
-                )
-                .await?;
-        }
+        steps::add_columns(manager, "outbox", COLUMNS.map(definition)).await?;
         // The delivery worker's scan: unsent, not given up, due.
         manager
-            .create_index(
-                Index::create()
-                    .name(PENDING_INDEX)
-                    .table("outbox")
-                    .col("sent_at")
-                    .col("failed_at")
-                    .col("next_attempt_at")
-                    .to_owned(),
-            )
+            .create_index(index(
+                PENDING_INDEX,
+                "outbox",
+                &["sent_at", "failed_at", "next_attempt_at"],
+                false,
+            ))
             .await
     }
 
@@ -57,16 +47,6 @@ impl MigrationTrait for Migration {
         manager
             .drop_index(Index::drop().name(PENDING_INDEX).table("outbox").to_owned())
             .await?;
-        for column in COLUMNS {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table("outbox")
-                        .drop_column(column)
-                        .to_owned(),
-                )
-                .await?;
-        }
-        Ok(())
+        steps::drop_columns(manager, "outbox", &COLUMNS).await
     }
 }

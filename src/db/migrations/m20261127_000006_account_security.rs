@@ -3,29 +3,27 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
+use super::steps::{self, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        steps::add_columns(
+            manager,
+            "accounts",
+            [boolean("must_change_password").default(false).take()],
+        )
+        .await?;
         manager
-            .alter_table(
-                Table::alter()
-                    .table("accounts")
-                    .add_column(boolean("must_change_password").default(false))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_audit_log_actor_action")
-                    .table("audit_log")
-                    .col("actor_id")
-                    .col("action")
-                    .to_owned(),
-            )
+            .create_index(index(
+                "ix_audit_log_actor_action",
+                "audit_log",
+                &["actor_id", "action"],
+                false,
+            ))
             .await
     }
 
@@ -38,13 +36,6 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("accounts")
-                    .drop_column("must_change_password")
-                    .to_owned(),
-            )
-            .await
+        steps::drop_columns(manager, "accounts", &["must_change_password"]).await
     }
 }

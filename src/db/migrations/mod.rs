@@ -8,6 +8,7 @@ mod m20261126_000003_company_search;
 mod m20261126_000004_accounts;
 mod m20261127_000005_outbox_delivery;
 mod m20261127_000006_account_security;
+mod steps;
 
 pub struct Migrator;
 
