@@ -4,9 +4,10 @@ use crate::accounts::{AccountRoutes, use_viewer};
 use crate::admin::AdminRoutes;
 use crate::home::HomePage;
 use crate::i18n::{Lang, LanguageSwitcher, switch_path, tr, use_lang};
+use crate::listings::ListingRoutes;
 use crate::web::meta::query_suffix;
-use crate::web::views::NotFound;
 use crate::web::url::Page;
+use crate::web::views::NotFound;
 use crate::zone::ZoneRoutes;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <ZoneRoutes />
                     <AccountRoutes />
                     <AdminRoutes />
+                    <ListingRoutes />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -198,6 +200,7 @@ fn AccountNav(lang: Lang, current: String) -> impl IntoView {
         Some(viewer) => view! {
             {link(Page::Account, "nav-account")}
             {viewer.is_operator().then(|| link(Page::Admin, "nav-admin"))}
+            {viewer.is_partner().then(|| link(Page::Partner, "nav-partner"))}
             <form method="post" action=Page::Logout.url(lang) class="inline-form">
                 <button type="submit" class="link-button">{tr(lang, "nav-logout")}</button>
             </form>

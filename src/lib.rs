@@ -6,6 +6,7 @@ pub mod admin;
 pub mod app;
 pub mod home;
 pub mod i18n;
+pub mod listings;
 pub mod ui;
 pub mod web;
 pub mod zone;

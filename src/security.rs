@@ -43,6 +43,10 @@ pub struct Limits {
     /// Guesses of the current password on the change-password form.
     pub password_change_per_account: Limit,
     pub export_per_ip: Limit,
+    /// Files a partner account uploads.
+    pub imports_per_account: Limit,
+    /// Requests one API token makes.
+    pub api_per_token: Limit,
 }
 
 impl Default for Limits {
@@ -60,6 +64,8 @@ impl Default for Limits {
             reset_per_account: per(3, 60),
             password_change_per_account: per(10, 15),
             export_per_ip: per(30, 10),
+            imports_per_account: per(60, 60),
+            api_per_token: per(120, 1),
         }
     }
 }

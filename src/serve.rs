@@ -102,7 +102,8 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
         .merge(crate::zone::routes())
         .merge(crate::accounts::routes())
         .merge(crate::admin::routes())
-        .with_state(state);
+        .merge(crate::listings::routes())
+        .with_state(state.clone());
     // The bundle: `cargo make release` writes .br and .gz beside each file (maximum
     // compression, done once); without them the compression layer compresses on the fly.
     let pkg = ServeDir::new(format!("{}/{}", options.site_root, options.site_pkg_dir))
@@ -132,7 +133,21 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
     // session, then language, then each group's own rules. The bundle is merged after the
     // session layer: its files need no database lookup, and a signed-in browser sends the
     // cookie with every one of them.
+    // Routes that set their own body limit and origin rule (an upload, a token API).
+    let same_origin = {
+        let protection = protection.clone();
+        move |group: Router<AppState>| {
+            group.layer(middleware::from_fn_with_state(
+                protection.clone(),
+                same_origin_only,
+            ))
+        }
+    };
+    let own_rules = Router::new()
+        .merge(crate::listings::own_rules(same_origin))
+        .with_state(state);
     seo.merge(browser_posts)
+        .merge(own_rules)
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn_with_state(
             (db, sessions),

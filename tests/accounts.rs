@@ -255,6 +255,7 @@ async fn access_matrix() {
     }
     let kl = listed_symbol(&db, "XKLS").await;
     let bk = listed_symbol(&db, "XBKK").await;
+    let batch = kl_batch(&db).await;
 
     const OK: u16 = 200;
     const MOVED: u16 = 303;
@@ -262,6 +263,8 @@ async fn access_matrix() {
     const UNAUTH: u16 = 401;
     const NO: u16 = 403;
     const BAD: u16 = 422;
+    const NONE: u16 = 404;
+    const MALFORMED: u16 = 400;
     let liaison_kl = format!("mic=XKLS&symbol={}", encode_component(&kl));
     let liaison_bk = format!("mic=XBKK&symbol={}", encode_component(&bk));
     //                      method  path                                     body                     anon    A      B      KL     BK     OP
@@ -364,6 +367,86 @@ async fn access_matrix() {
             "/en/zone/export.xlsx?exchange=XBKK".into(),
             String::new(),
             [OK, OK, OK, OK, OK, OK],
+        ),
+        (
+            "GET",
+            "/en/partner".into(),
+            String::new(),
+            [LOGIN, NO, NO, OK, OK, NO],
+        ),
+        (
+            "GET",
+            "/en/partner?exchange=XKLS".into(),
+            String::new(),
+            [LOGIN, NO, NO, OK, OK, OK],
+        ),
+        (
+            "POST",
+            "/api/partner-workspace".into(),
+            "lang=En".into(),
+            [UNAUTH, NO, NO, OK, OK, NO],
+        ),
+        (
+            "GET",
+            format!("/en/partner/imports/{batch}"),
+            String::new(),
+            [LOGIN, NO, NO, OK, NONE, OK],
+        ),
+        (
+            "POST",
+            "/api/partner-import".into(),
+            format!("lang=En&id={batch}"),
+            [UNAUTH, NO, NO, OK, OK, OK],
+        ),
+        (
+            "GET",
+            format!("/en/partner/imports/{batch}/files/0"),
+            String::new(),
+            [UNAUTH, NO, NO, OK, NONE, OK],
+        ),
+        (
+            "POST",
+            format!("/en/partner/imports/{batch}/decide"),
+            "encoding=UTF-8".into(),
+            [UNAUTH, NO, NO, MOVED, NONE, MOVED],
+        ),
+        (
+            "POST",
+            format!("/en/partner/imports/{batch}/undo"),
+            String::new(),
+            [UNAUTH, NO, NO, BAD, NONE, BAD],
+        ),
+        (
+            "POST",
+            "/en/partner/imports".into(),
+            "file=x".into(),
+            [UNAUTH, NO, NO, MALFORMED, MALFORMED, MALFORMED],
+        ),
+        (
+            "POST",
+            "/en/partner/tokens".into(),
+            "name=ci".into(),
+            [UNAUTH, NO, NO, OK, OK, NO],
+        ),
+        (
+            "POST",
+            "/en/partner/tokens/999999/revoke".into(),
+            String::new(),
+            [UNAUTH, NO, NO, NONE, NONE, NO],
+        ),
+        (
+            "POST",
+            "/api/v1/listings/import?dry_run=true".into(),
+            "symbol,name".into(),
+            [UNAUTH; 6],
+        ),
+        ("GET", "/api/v1/listings".into(), String::new(), [UNAUTH; 6]),
+        // Last: it commits, so the undo above saw a preview.
+        (
+            "POST",
+            format!("/en/partner/imports/{batch}/commit"),
+            String::new(),
+            [UNAUTH, NO, NO, MOVED, NONE, BAD],
         ),
         ("GET", "/sitemap.xml".into(), String::new(), [OK; 6]),
         ("GET", "/robots.txt".into(), String::new(), [OK; 6]),
@@ -1093,4 +1176,22 @@ async fn the_console_pages_each_section() {
     assert_eq!(rows(&past.body), 5);
     let nonsense = get(&app, "/en/admin?pending=-1&outbox=x", Some(&ops)).await;
     assert_eq!(rows(&nonsense.body), 25);
+}
+
+/// A preview batch of Bursa Malaysia's partner, for the matrix.
+async fn kl_batch(db: &sea_orm::DatabaseConnection) -> i32 {
+    use vnext::listings::batches::{self, Decisions, Sender, Upload};
+    let actor = Actor::cli();
+    let sender = Sender {
+        exchange_mic: "XKLS",
+        actor: &actor,
+        channel: "web",
+    };
+    let csv = "Stock Code,Company Name,Market,Industry\n7113,Top Glove Corporation Bhd,Main,Health Care\n";
+    let upload = Upload {
+        files: vec![("bursa.csv".into(), csv.as_bytes().to_vec())],
+        full_list: false,
+        decisions: Decisions::default(),
+    };
+    batches::create(db, &sender, upload).await.unwrap()
 }

@@ -30,6 +30,14 @@ fn site_origin() -> String {
     String::new()
 }
 
+/// The text of a `<title>`, escaped: leptos_meta writes it into the head as it is, and a
+/// company name from a partner's file could otherwise close the element.
+pub fn title_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Title, description, canonical link and the hreflang alternates of a page.
 #[component]
 pub fn PageMeta(title: String, description: String) -> impl IntoView {
@@ -48,7 +56,7 @@ pub fn PageMeta(title: String, description: String) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Title text=format!("{title} · {}", tr(lang, "site-name")) />
+        <Title text=title_text(&format!("{title} · {}", tr(lang, "site-name"))) />
         <Meta name="description" content=description />
         <Link rel="canonical" href=format!("{origin}{}{search}", switch_path(&path, lang)) />
         {alternates}

@@ -59,7 +59,9 @@ pub struct Partner {
 
 role_extractor!(
     Partner,
-    |v: &Viewer| v.role == Role::Partner && v.status == Status::Verified && v.exchange_mic.is_some(),
+    |v: &Viewer| v.role == Role::Partner
+        && v.status == Status::Verified
+        && v.exchange_mic.is_some(),
     |(viewer, actor): (Viewer, Actor)| Partner {
         exchange_mic: viewer.exchange_mic.unwrap_or_default(),
         actor,

@@ -77,6 +77,11 @@ impl Viewer {
         self.role == Role::Operator && self.status == Status::Verified
     }
 
+    /// A verified partner account bound to its exchange.
+    pub fn is_partner(&self) -> bool {
+        self.role == Role::Partner && self.status == Status::Verified && self.exchange_mic.is_some()
+    }
+
     /// The liaison desk of an exchange's companies is for verified enterprises, operators and
     /// that exchange's own partner accounts.
     pub fn may_see_liaison(&self, mic: &str) -> bool {

@@ -2,7 +2,7 @@
 //! account, the 404 and 403 pages, and the notice after a redirect.
 
 use super::form::Banner;
-use super::meta::PageMeta;
+use super::meta::{PageMeta, title_text};
 use super::url::Page;
 use super::viewer::use_viewer;
 use crate::i18n::{Lang, has_message, tr, use_lang};
@@ -49,7 +49,7 @@ fn StatusPage(
     let _ = status;
     let lang = use_lang();
     view! {
-        <Title text=format!("{} · {}", tr(lang, title), tr(lang, "site-name")) />
+        <Title text=title_text(&format!("{} · {}", tr(lang, title), tr(lang, "site-name"))) />
         <section class="not-found">
             <h1>{tr(lang, title)}</h1>
             <p>{tr(lang, body)}</p>

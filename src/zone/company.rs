@@ -5,9 +5,9 @@ use super::{CnyRate, CompanyProfile, FINANCIAL_COLUMNS, FinancialYear, Liaison};
 use crate::i18n::{Lang, Localized, format_date, format_number, tr, tr_args, use_lang};
 use crate::ui::{Fact, Loaded, LocalizedText};
 use crate::web::meta::PageMeta;
-use crate::web::views::NotFound;
 use crate::web::url::Page;
 use crate::web::viewer::use_viewer;
+use crate::web::views::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -62,9 +62,16 @@ pub mod company {
         pub green: bool,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// Delisted by its exchange: out of the zone, kept for history and undo.
+        pub delisted_at: Option<DateTimeUtc>,
     }
 
     impl ActiveModelBehavior for ActiveModel {}
+
+    /// The companies the zone shows: every one its exchange has not delisted.
+    pub fn listed() -> Select<Entity> {
+        Entity::find().filter(Column::DelistedAt.is_null())
+    }
 }
 
 pub mod company_text {

@@ -20,7 +20,7 @@ pub async fn company_profile(
     if !super::plausible_key(mic) || !super::plausible_key(symbol) {
         return Ok(None);
     }
-    let Some(company) = company::Entity::find()
+    let Some(company) = company::listed()
         .filter(company::Column::ExchangeMic.eq(mic))
         .filter(company::Column::Symbol.eq(symbol))
         .one(db)
@@ -121,7 +121,7 @@ pub async fn liaison(
     if !super::plausible_key(mic) || !super::plausible_key(symbol) {
         return Ok(None);
     }
-    let listed = company::Entity::find()
+    let listed = company::listed()
         .filter(company::Column::ExchangeMic.eq(mic))
         .filter(company::Column::Symbol.eq(symbol))
         .count(db)

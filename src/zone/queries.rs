@@ -47,10 +47,7 @@ async fn distinct(
     column: company::Column,
     exchange: Option<&str>,
 ) -> Result<Vec<String>, DbErr> {
-    let mut select = company::Entity::find()
-        .select_only()
-        .column(column)
-        .distinct();
+    let mut select = company::listed().select_only().column(column).distinct();
     if let Some(mic) = exchange {
         select = select.filter(company::Column::ExchangeMic.eq(mic));
     }
@@ -235,7 +232,7 @@ pub async fn company_keys(
     offset: u64,
     limit: u64,
 ) -> Result<Vec<(String, String)>, DbErr> {
-    company::Entity::find()
+    company::listed()
         .select_only()
         .column(company::Column::ExchangeMic)
         .column(company::Column::Symbol)
@@ -248,13 +245,13 @@ pub async fn company_keys(
 }
 
 pub async fn company_count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
-    company::Entity::find().count(db).await
+    company::listed().count(db).await
 }
 
 /// The zone's headline figures, counted from the data.
 pub async fn figures(db: &impl ConnectionTrait, lang: Lang) -> Result<ZoneFigures, DbErr> {
     use sea_orm::sea_query::ExprTrait;
-    let per_mic: Vec<(String, i64)> = company::Entity::find()
+    let per_mic: Vec<(String, i64)> = company::listed()
         .select_only()
         .column(company::Column::ExchangeMic)
         .column_as(Expr::col(company::Column::Id).count(), "companies")
@@ -276,20 +273,23 @@ pub async fn figures(db: &impl ConnectionTrait, lang: Lang) -> Result<ZoneFigure
         })
         .collect();
     per_exchange.sort_by(|a, b| b.companies.cmp(&a.companies).then(a.mic.cmp(&b.mic)));
-    let with_intents = cooperation_intent::Entity::find()
-        .select_only()
-        .column(cooperation_intent::Column::CompanyId)
-        .distinct()
-        .into_tuple::<i32>()
-        .all(db)
-        .await?
-        .len() as u64;
+    let with_intents = company::listed()
+        .filter(
+            company::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(cooperation_intent::Column::CompanyId)
+                    .from(cooperation_intent::Entity)
+                    .to_owned(),
+            ),
+        )
+        .count(db)
+        .await?;
     Ok(ZoneFigures {
         companies: per_mic.iter().map(|(_, n)| *n as u64).sum(),
         exchanges: per_exchange.len() as u64,
         countries: distinct(db, company::Column::Country, None).await?.len() as u64,
         with_intents,
-        green: company::Entity::find()
+        green: company::listed()
             .filter(company::Column::Green.eq(true))
             .count(db)
             .await?,

@@ -4,9 +4,7 @@
 use super::DirectoryQuery;
 use super::entity::{company, cooperation_intent};
 use sea_orm::sea_query::{Expr, JoinType, Query, SimpleExpr};
-use sea_orm::{
-    ColumnTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select,
-};
+use sea_orm::{ColumnTrait, DbBackend, Order, QueryFilter, QueryOrder, QuerySelect, Select};
 
 /// `%text%` for a case-insensitive LIKE, with the wildcard characters of `text` escaped.
 pub fn like_pattern(text: &str) -> String {
@@ -96,7 +94,7 @@ fn by_relevance(
 
 /// The companies matching every filter of `query`, unordered and unpaged.
 pub fn filtered_companies(query: &DirectoryQuery, backend: DbBackend) -> Select<company::Entity> {
-    let mut select = company::Entity::find();
+    let mut select = company::listed();
     for (column, value) in [
         (company::Column::ExchangeMic, &query.exchange),
         (company::Column::Market, &query.market),
@@ -146,7 +144,7 @@ pub fn in_directory_order(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sea_orm::QueryTrait;
+    use sea_orm::{EntityTrait, QueryTrait};
 
     fn sql(query: &DirectoryQuery) -> String {
         filtered_companies(query, DbBackend::Sqlite)
@@ -155,8 +153,12 @@ mod tests {
     }
 
     #[test]
-    fn unfiltered_query_has_no_conditions() {
-        assert!(!sql(&DirectoryQuery::default()).contains("WHERE"));
+    fn unfiltered_query_only_leaves_out_delisted_companies() {
+        let sql = sql(&DirectoryQuery::default());
+        assert!(
+            sql.ends_with(r#"WHERE "companies"."delisted_at" IS NULL"#),
+            "{sql}"
+        );
     }
 
     #[test]

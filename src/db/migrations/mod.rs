@@ -8,6 +8,7 @@ mod m20261126_000003_company_search;
 mod m20261126_000004_accounts;
 mod m20261127_000005_outbox_delivery;
 mod m20261127_000006_account_security;
+mod m20261127_000007_listings;
 mod steps;
 
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_accounts::Migration),
             Box::new(m20261127_000005_outbox_delivery::Migration),
             Box::new(m20261127_000006_account_security::Migration),
+            Box::new(m20261127_000007_listings::Migration),
         ]
     }
 }

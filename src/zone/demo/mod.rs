@@ -542,6 +542,7 @@ pub async fn insert(
     while companies.peek().is_some() {
         let batch: Vec<NewCompany> = companies.by_ref().take(BATCH).collect();
         let rows = batch.iter().map(|c| company::ActiveModel {
+            delisted_at: Set(None),
             id: NotSet,
             exchange_mic: Set(c.mic.to_owned()),
             symbol: Set(c.symbol.clone()),

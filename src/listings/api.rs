@@ -1,0 +1,67 @@
+//! Server functions of the partner's pages: the workspace and a batch's preview.
+
+use super::{ImportPreview, Workspace};
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+/// The exchange the viewer maintains: a verified partner its own, a verified operator the one it
+/// asks for. `None`: not allowed.
+#[cfg(feature = "ssr")]
+pub fn maintained_exchange(
+    viewer: &crate::web::viewer::Viewer,
+    asked: Option<&str>,
+) -> Option<String> {
+    use crate::web::viewer::{Role, Status};
+    match (viewer.role, viewer.status) {
+        (Role::Partner, Status::Verified) => viewer.exchange_mic.clone(),
+        (Role::Operator, Status::Verified) => asked.map(str::to_owned),
+        _ => None,
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn exchange_or_refusal(asked: Option<&str>) -> Result<String, ServerFnError> {
+    let viewer = crate::web::viewer::use_viewer();
+    viewer
+        .as_ref()
+        .and_then(|v| maintained_exchange(v, asked))
+        .ok_or_else(|| crate::web::error::Problem::not_allowed(viewer.is_some()).into())
+}
+
+/// The partner's workspace: its exchange, its companies' count, its history and API tokens.
+#[server(endpoint = "partner-workspace")]
+pub async fn fetch_workspace(
+    lang: Lang,
+    #[server(default)] exchange: Option<String>,
+) -> Result<Workspace, ServerFnError> {
+    let mic = exchange_or_refusal(exchange.as_deref())?;
+    // Tokens are a partner's own; an operator looking at an exchange has none there.
+    let partner = crate::web::viewer::use_viewer()
+        .filter(|v| v.role == crate::web::viewer::Role::Partner)
+        .map(|v| v.account_id);
+    let db = crate::db::use_db()?;
+    super::workspace::workspace(&db, lang, &mic, partner)
+        .await
+        .map_err(crate::web::error::internal)?
+        .ok_or_else(|| crate::web::error::Problem::NotFound.into())
+}
+
+/// What batch `id` would do (or did); `None` when the viewer's exchange has no such batch.
+#[server(endpoint = "partner-import")]
+pub async fn fetch_import(lang: Lang, id: i32) -> Result<Option<ImportPreview>, ServerFnError> {
+    let viewer = crate::web::viewer::use_viewer();
+    let allowed = viewer.as_ref().and_then(|v| {
+        if v.is_operator() {
+            Some(None)
+        } else {
+            maintained_exchange(v, None).map(Some)
+        }
+    });
+    let Some(mic) = allowed else {
+        return Err(crate::web::error::Problem::not_allowed(viewer.is_some()).into());
+    };
+    let db = crate::db::use_db()?;
+    super::preview::preview(&db, lang, id, mic.as_deref())
+        .await
+        .map_err(crate::web::error::internal)
+}

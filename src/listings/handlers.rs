@@ -1,0 +1,358 @@
+//! The partner's form posts: an upload (multipart, up to the upload limit), the decisions about
+//! a batch, its commit and undo, the original files, and API tokens.
+
+use super::IGNORE;
+use super::api::maintained_exchange;
+use super::batches::{self, Decisions, Sender, Upload};
+use super::mapping::Choices;
+use super::tokens;
+use crate::i18n::{Lang, tr, tr_args};
+use crate::platform::audit::Actor;
+use crate::platform::rate_limit::allow;
+use crate::security::ClientIp;
+use crate::web::error::Problem;
+use crate::web::form::Feedback;
+use crate::web::state::AppState;
+use crate::web::submit::{PageLang, Submission, answer_problem, refuse};
+use crate::web::url::Page;
+use crate::web::viewer::Viewer;
+use axum::Extension;
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use http::{HeaderValue, StatusCode, header};
+
+/// The signed-in viewer who maintains `asked` (a partner: its own exchange), as an actor.
+fn maintainer(
+    viewer: Option<&Viewer>,
+    ip: &ClientIp,
+    asked: Option<&str>,
+) -> Result<(String, Actor), Problem> {
+    let viewer = viewer.ok_or(Problem::SignInRequired)?;
+    let mic = maintained_exchange(viewer, asked).ok_or(Problem::Forbidden)?;
+    Ok((
+        mic,
+        Actor::account(viewer.account_id, &viewer.email, ip.text()),
+    ))
+}
+
+/// `POST /{lang}/partner/imports`: keeps the uploaded file(s) as a batch and shows its preview.
+pub async fn upload(
+    State(app): State<AppState>,
+    PageLang(lang): PageLang,
+    Extension(ip): Extension<ClientIp>,
+    viewer: Option<Extension<Viewer>>,
+    request: Request,
+) -> Response {
+    // Who may upload at all is settled before the body is read.
+    let viewer = viewer.map(|Extension(v)| v);
+    match &viewer {
+        None => return Problem::SignInRequired.into_response(),
+        Some(v) if !(v.is_partner() || v.is_operator()) => {
+            return Problem::Forbidden.into_response();
+        }
+        Some(_) => {}
+    }
+    let (parts, body) = request.into_parts();
+    let again = parts.clone();
+    let multipart = match Multipart::from_request(Request::from_parts(parts, body), &app).await {
+        Ok(m) => m,
+        Err(rejection) => return rejection.into_response(),
+    };
+    let form = match read_upload(multipart).await {
+        Ok(form) => form,
+        Err(problem) => return problem.into_response(),
+    };
+    let (mic, actor) = match maintainer(viewer.as_ref(), &ip, form.exchange.as_deref()) {
+        Ok(m) => m,
+        Err(problem) => return problem.into_response(),
+    };
+    let refused = |message: String| {
+        let mut feedback = Feedback::default();
+        feedback.banner = Some(message);
+        refuse(
+            &app,
+            again.clone(),
+            feedback,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    };
+    if form.files.is_empty() {
+        return refused(tr(lang, "import-error-no-file")).await;
+    }
+    let key = format!("import:account:{}", actor.id.unwrap_or_default());
+    match allow(&app.db, &key, app.protection.limits.imports_per_account).await {
+        Ok(true) => {}
+        Ok(false) => return refused(tr(lang, "error-rate-limited")).await,
+        Err(err) => return Problem::Db(err).into_response(),
+    }
+    let sender = Sender {
+        exchange_mic: &mic,
+        actor: &actor,
+        channel: "web",
+    };
+    let upload = Upload {
+        files: form.files,
+        full_list: form.full_list,
+        decisions: Decisions {
+            encoding: form.encoding,
+            columns: Choices::default(),
+        },
+    };
+    match batches::create(&app.db, &sender, upload).await {
+        Ok(id) => Redirect::to(&Page::PartnerImport { id }.url(lang)).into_response(),
+        Err(err) => Problem::Db(err).into_response(),
+    }
+}
+
+/// What the upload form sends.
+#[derive(Default)]
+struct UploadForm {
+    files: Vec<(String, Vec<u8>)>,
+    exchange: Option<String>,
+    encoding: Option<String>,
+    full_list: bool,
+}
+
+async fn read_upload(mut multipart: Multipart) -> Result<UploadForm, Problem> {
+    let mut form = UploadForm::default();
+    let bad = |_| Problem::Refused("multipart".into());
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().unwrap_or("upload").to_owned();
+        let bytes = field.bytes().await.map_err(bad)?;
+        let text = || String::from_utf8_lossy(&bytes).trim().to_owned();
+        match name.as_str() {
+            // The companies first, whatever order the browser sends the parts in.
+            "file" if !bytes.is_empty() => form.files.insert(0, (file_name, bytes.to_vec())),
+            "financials" if !bytes.is_empty() => form.files.push((file_name, bytes.to_vec())),
+            "exchange" => form.exchange = Some(text()).filter(|t| !t.is_empty()),
+            "encoding" => form.encoding = Some(text()).filter(|t| !t.is_empty()),
+            "full_list" => form.full_list = text() == "on",
+            _ => {}
+        }
+    }
+    Ok(form)
+}
+
+/// The batch a form post is about, if the viewer maintains its exchange.
+async fn batch_of(
+    app: &AppState,
+    form: &Submission,
+    viewer: Option<&Viewer>,
+    id: i32,
+) -> Result<(super::entity::batch::Model, Actor), Problem> {
+    let viewer = viewer.ok_or(Problem::SignInRequired)?;
+    let batch = batches::find(&app.db, id, None)
+        .await?
+        .ok_or(Problem::NotFound)?;
+    let mic = maintained_exchange(viewer, Some(&batch.exchange_mic)).ok_or(Problem::Forbidden)?;
+    if mic != batch.exchange_mic {
+        // Another exchange's batch does not exist, as far as a partner can tell.
+        return Err(Problem::NotFound);
+    }
+    Ok((
+        batch,
+        Actor::account(viewer.account_id, &viewer.email, form.ip.text()),
+    ))
+}
+
+/// `POST /{lang}/partner/imports/{id}/decide`: an encoding, and fields for unknown columns.
+pub async fn decide(
+    State(app): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path((_, id)): Path<(String, i32)>,
+    form: Submission,
+) -> Response {
+    let lang = form.lang;
+    let (batch, _) = match batch_of(&app, &form, viewer.as_deref(), id).await {
+        Ok(found) => found,
+        Err(problem) => return problem.into_response(),
+    };
+    let mut decisions = Decisions::default();
+    for (name, value) in &form.fields {
+        if name == "encoding" && !value.is_empty() {
+            decisions.encoding = Some(value.chars().take(40).collect());
+        } else if let Some(header) = name.strip_prefix("column:") {
+            let known = value == IGNORE || super::columns::Field::from_key(value).is_some();
+            if known && header.len() <= 200 {
+                decisions.columns.0.insert(header.to_owned(), value.clone());
+            }
+        }
+    }
+    if decisions.encoding.is_none() {
+        decisions.encoding = batches::decisions(&batch).encoding;
+    }
+    match batches::decide(&app.db, &batch, decisions).await {
+        Ok(()) => Redirect::to(&Page::PartnerImport { id }.url(lang)).into_response(),
+        Err(err) => Problem::Db(err).into_response(),
+    }
+}
+
+/// `POST /{lang}/partner/imports/{id}/commit`
+pub async fn commit(
+    State(app): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path((_, id)): Path<(String, i32)>,
+    form: Submission,
+) -> Response {
+    let (lang, viewer) = (form.lang, viewer.as_deref());
+    let result = match batch_of(&app, &form, viewer, id).await {
+        Ok((_, actor)) => batches::commit(&app.db, id, &actor, lang).await.map(|_| ()),
+        Err(problem) => Err(problem),
+    };
+    back_to_batch(&app, form, id, result, "import-committed").await
+}
+
+/// `POST /{lang}/partner/imports/{id}/undo`
+pub async fn undo(
+    State(app): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path((_, id)): Path<(String, i32)>,
+    form: Submission,
+) -> Response {
+    let (lang, viewer) = (form.lang, viewer.as_deref());
+    let result = match batch_of(&app, &form, viewer, id).await {
+        Ok((_, actor)) => batches::undo(&app.db, id, &actor, lang).await,
+        Err(problem) => Err(problem),
+    };
+    back_to_batch(&app, form, id, result, "import-undone").await
+}
+
+/// To the batch's page with `notice`, or the batch's page again with the reason.
+async fn back_to_batch(
+    app: &AppState,
+    mut form: Submission,
+    id: i32,
+    result: Result<(), Problem>,
+    notice: &str,
+) -> Response {
+    let page = Page::PartnerImport { id };
+    match result {
+        Ok(()) => Redirect::to(&page.url_with(form.lang, &[("notice", notice)])).into_response(),
+        Err(problem @ (Problem::Refused(_) | Problem::Fields(_))) => {
+            form.parts.uri = page
+                .url(form.lang)
+                .parse()
+                .expect("a batch path is a valid URI");
+            answer_problem(app, form, problem).await
+        }
+        Err(other) => other.into_response(),
+    }
+}
+
+/// `GET /{lang}/partner/imports/{id}/files/{part}`: the file as uploaded, as a download.
+pub async fn original(
+    State(app): State<AppState>,
+    Extension(ip): Extension<ClientIp>,
+    viewer: Option<Extension<Viewer>>,
+    Path((_, id, part)): Path<(String, i32, i16)>,
+) -> Response {
+    let viewer = viewer.map(|Extension(v)| v);
+    let found = async {
+        let batch = batches::find(&app.db, id, None)
+            .await?
+            .ok_or(Problem::NotFound)?;
+        maintainer(viewer.as_ref(), &ip, Some(&batch.exchange_mic)).and_then(|(mic, _)| {
+            (mic == batch.exchange_mic)
+                .then_some(())
+                .ok_or(Problem::NotFound)
+        })?;
+        let files = batches::files(&app.db, id).await?;
+        files
+            .into_iter()
+            .find(|f| f.part == part)
+            .ok_or(Problem::NotFound)
+    };
+    match found.await {
+        Ok(file) => {
+            let disposition = format!(
+                "attachment; filename=\"batch-{id}-{part}\"; filename*=UTF-8''{}",
+                crate::ui::url::encode_component(&file.file_name)
+            );
+            let mut response = file.bytes.into_response();
+            let headers = response.headers_mut();
+            // Never rendered by the browser: a partner's file is data, whatever it contains.
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/octet-stream"),
+            );
+            if let Ok(value) = HeaderValue::from_str(&disposition) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            response
+        }
+        Err(problem) => problem.into_response(),
+    }
+}
+
+/// API tokens are a partner's own: 401 for nobody, 403 for anyone else.
+fn partner_only(viewer: Option<Extension<Viewer>>) -> Result<Viewer, Problem> {
+    match viewer {
+        None => Err(Problem::SignInRequired),
+        Some(Extension(v)) if v.is_partner() => Ok(v),
+        Some(_) => Err(Problem::Forbidden),
+    }
+}
+
+/// `POST /{lang}/partner/tokens`: a new API token, shown once on the workspace page.
+pub async fn create_token(
+    State(app): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    form: Submission,
+) -> Response {
+    let lang = form.lang;
+    let viewer = match partner_only(viewer) {
+        Ok(v) => v,
+        Err(problem) => return problem.into_response(),
+    };
+    let (Ok((_, actor)), name) = (
+        maintainer(Some(&viewer), &form.ip, None),
+        form.field("name"),
+    ) else {
+        return Problem::Forbidden.into_response();
+    };
+    match tokens::create(&app.db, viewer.account_id, name, &actor).await {
+        Ok(Some(token)) => {
+            // Rendered, not redirected to: the token must not travel in a URL.
+            let feedback = Feedback::with_values([("new_token".to_owned(), token)]);
+            let mut parts = form.parts;
+            parts.uri = Page::Partner
+                .url(lang)
+                .parse()
+                .expect("the workspace path is a valid URI");
+            refuse(&app, parts, feedback, StatusCode::OK).await
+        }
+        Ok(None) => {
+            let message = tr_args(
+                lang,
+                "token-too-many",
+                &[("max", tokens::MAX_ACTIVE.into())],
+            );
+            answer_problem(&app, form, Problem::Refused(message)).await
+        }
+        Err(err) => Problem::Db(err).into_response(),
+    }
+}
+
+/// `POST /{lang}/partner/tokens/{id}/revoke`
+pub async fn revoke_token(
+    State(app): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path((_, id)): Path<(String, i32)>,
+    form: Submission,
+) -> Response {
+    let lang: Lang = form.lang;
+    let viewer = match partner_only(viewer) {
+        Ok(v) => v,
+        Err(problem) => return problem.into_response(),
+    };
+    let Ok((_, actor)) = maintainer(Some(&viewer), &form.ip, None) else {
+        return Problem::Forbidden.into_response();
+    };
+    match tokens::revoke(&app.db, viewer.account_id, id, &actor).await {
+        Ok(true) => Redirect::to(&Page::Partner.url_with(lang, &[("notice", "token-revoked")]))
+            .into_response(),
+        Ok(false) => Problem::NotFound.into_response(),
+        Err(err) => Problem::Db(err).into_response(),
+    }
+}

@@ -1,0 +1,407 @@
+//! One company as an import sees it: every value a file can change, comparable, and storable as
+//! JSON so that a batch can show what it changes and undo what it changed.
+
+use crate::zone::entity::{company, company_text, cooperation_intent, financial_year};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// A company's texts in one language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Texts {
+    pub name: Option<String>,
+    pub main_business: Option<String>,
+    pub advantages: Option<String>,
+    pub cooperation_note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Intent {
+    pub kind: String,
+    pub target_industry: Option<String>,
+    pub target_region: Option<String>,
+}
+
+/// Core financial data of one fiscal year, as `financial_years` stores it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Year {
+    pub fiscal_year: i32,
+    pub currency: String,
+    pub unit: i64,
+    pub revenue: i64,
+    pub net_profit: i64,
+    pub total_assets: i64,
+    pub total_equity: i64,
+    pub eps: Option<f64>,
+    pub market_cap: Option<i64>,
+    pub market_cap_date: Option<NaiveDate>,
+    pub audited: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub symbol: String,
+    pub market: String,
+    pub industry: String,
+    pub sector: String,
+    pub country: String,
+    pub local_lang: Option<String>,
+    pub website: Option<String>,
+    pub listing_date: Option<NaiveDate>,
+    pub green: bool,
+    pub delisted: bool,
+    /// By language code.
+    pub texts: BTreeMap<String, Texts>,
+    pub intents: Vec<Intent>,
+    /// By fiscal year, oldest first.
+    pub years: Vec<Year>,
+}
+
+/// A listed company of the exchange as stored: its id and its snapshot.
+pub struct Stored {
+    pub id: i32,
+    pub snapshot: Snapshot,
+}
+
+/// Every company of exchange `mic`, delisted ones included, by symbol.
+pub async fn load_exchange(
+    db: &impl ConnectionTrait,
+    mic: &str,
+) -> Result<HashMap<String, Stored>, DbErr> {
+    let companies = company::Entity::find()
+        .filter(company::Column::ExchangeMic.eq(mic))
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = companies.iter().map(|c| c.id).collect();
+    let mut by_id: HashMap<i32, Snapshot> =
+        companies.into_iter().map(|c| (c.id, from_row(c))).collect();
+    // Chunks keep each `IN (…)` under the parameter limits of both databases.
+    for chunk in ids.chunks(5_000) {
+        for t in company_text::Entity::find()
+            .filter(company_text::Column::CompanyId.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            if let Some(s) = by_id.get_mut(&t.company_id) {
+                s.texts.insert(
+                    t.lang,
+                    Texts {
+                        name: t.name,
+                        main_business: t.main_business,
+                        advantages: t.advantages,
+                        cooperation_note: t.cooperation_note,
+                    },
+                );
+            }
+        }
+        // In the order they were written, so that a snapshot reads back equal.
+        for i in cooperation_intent::Entity::find()
+            .filter(cooperation_intent::Column::CompanyId.is_in(chunk.to_vec()))
+            .order_by_asc(cooperation_intent::Column::Id)
+            .all(db)
+            .await?
+        {
+            if let Some(s) = by_id.get_mut(&i.company_id) {
+                s.intents.push(Intent {
+                    kind: i.kind,
+                    target_industry: i.target_industry,
+                    target_region: i.target_region,
+                });
+            }
+        }
+        for y in financial_year::Entity::find()
+            .filter(financial_year::Column::CompanyId.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            if let Some(s) = by_id.get_mut(&y.company_id) {
+                s.years.push(from_year(y));
+            }
+        }
+    }
+    Ok(by_id
+        .into_iter()
+        .map(|(id, mut snapshot)| {
+            snapshot.years.sort_by_key(|y| y.fiscal_year);
+            (snapshot.symbol.clone(), Stored { id, snapshot })
+        })
+        .collect())
+}
+
+fn from_row(c: company::Model) -> Snapshot {
+    Snapshot {
+        symbol: c.symbol,
+        market: c.market,
+        industry: c.industry,
+        sector: c.sector,
+        country: c.country,
+        local_lang: c.local_lang,
+        website: c.website,
+        listing_date: c.listing_date,
+        green: c.green,
+        delisted: c.delisted_at.is_some(),
+        ..Snapshot::default()
+    }
+}
+
+fn from_year(y: financial_year::Model) -> Year {
+    Year {
+        fiscal_year: y.fiscal_year,
+        currency: y.currency,
+        unit: y.unit,
+        revenue: y.revenue,
+        net_profit: y.net_profit,
+        total_assets: y.total_assets,
+        total_equity: y.total_equity,
+        eps: y.eps,
+        market_cap: y.market_cap,
+        market_cap_date: y.market_cap_date,
+        audited: y.audited,
+    }
+}
+
+/// Makes company `id` (a new one when `None`) of exchange `mic` exactly `snapshot`; returns its
+/// id. Meant to run inside the caller's transaction.
+pub async fn write(
+    db: &impl ConnectionTrait,
+    id: Option<i32>,
+    mic: &str,
+    snapshot: &Snapshot,
+) -> Result<i32, DbErr> {
+    let now = Utc::now();
+    let s = snapshot;
+    let mut row = company::ActiveModel {
+        id: id.map_or(NotSet, Set),
+        exchange_mic: Set(mic.to_owned()),
+        symbol: Set(s.symbol.clone()),
+        market: Set(s.market.clone()),
+        industry: Set(s.industry.clone()),
+        sector: Set(s.sector.clone()),
+        country: Set(s.country.clone()),
+        local_lang: Set(s.local_lang.clone()),
+        website: Set(s.website.clone()),
+        listing_date: Set(s.listing_date),
+        green: Set(s.green),
+        created_at: NotSet,
+        updated_at: Set(now),
+        delisted_at: NotSet,
+    };
+    let id = match id {
+        Some(id) => {
+            let was_delisted = company::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .and_then(|c| c.delisted_at)
+                .is_some();
+            // Keep the first delisting date when nothing about the delisting changes.
+            if s.delisted != was_delisted {
+                row.delisted_at = Set(s.delisted.then_some(now));
+            }
+            company::Entity::update(row).exec(db).await?;
+            id
+        }
+        None => {
+            row.created_at = Set(now);
+            row.delisted_at = Set(s.delisted.then_some(now));
+            company::Entity::insert(row).exec(db).await?.last_insert_id
+        }
+    };
+    replace_children(db, id, s).await?;
+    Ok(id)
+}
+
+/// Texts, intents and years are few per company: replacing them is simpler than diffing and
+/// keeps the search index triggers in step.
+async fn replace_children(db: &impl ConnectionTrait, id: i32, s: &Snapshot) -> Result<(), DbErr> {
+    company_text::Entity::delete_many()
+        .filter(company_text::Column::CompanyId.eq(id))
+        .exec(db)
+        .await?;
+    cooperation_intent::Entity::delete_many()
+        .filter(cooperation_intent::Column::CompanyId.eq(id))
+        .exec(db)
+        .await?;
+    financial_year::Entity::delete_many()
+        .filter(financial_year::Column::CompanyId.eq(id))
+        .exec(db)
+        .await?;
+    // An empty insert is an error in sea-orm, hence the checks.
+    let texts: Vec<_> = s
+        .texts
+        .iter()
+        .map(|(lang, t)| company_text::ActiveModel {
+            company_id: Set(id),
+            lang: Set(lang.clone()),
+            name: Set(t.name.clone()),
+            main_business: Set(t.main_business.clone()),
+            advantages: Set(t.advantages.clone()),
+            cooperation_note: Set(t.cooperation_note.clone()),
+        })
+        .collect();
+    if !texts.is_empty() {
+        company_text::Entity::insert_many(texts).exec(db).await?;
+    }
+    let intents: Vec<_> = s
+        .intents
+        .iter()
+        .map(|i| cooperation_intent::ActiveModel {
+            id: NotSet,
+            company_id: Set(id),
+            kind: Set(i.kind.clone()),
+            target_industry: Set(i.target_industry.clone()),
+            target_region: Set(i.target_region.clone()),
+        })
+        .collect();
+    if !intents.is_empty() {
+        cooperation_intent::Entity::insert_many(intents)
+            .exec(db)
+            .await?;
+    }
+    let years: Vec<_> = s
+        .years
+        .iter()
+        .map(|y| financial_year::ActiveModel {
+            company_id: Set(id),
+            fiscal_year: Set(y.fiscal_year),
+            currency: Set(y.currency.clone()),
+            unit: Set(y.unit),
+            revenue: Set(y.revenue),
+            net_profit: Set(y.net_profit),
+            total_assets: Set(y.total_assets),
+            total_equity: Set(y.total_equity),
+            eps: Set(y.eps),
+            market_cap: Set(y.market_cap),
+            market_cap_date: Set(y.market_cap_date),
+            audited: Set(y.audited),
+        })
+        .collect();
+    if !years.is_empty() {
+        financial_year::Entity::insert_many(years).exec(db).await?;
+    }
+    Ok(())
+}
+
+/// Removes a company an undone batch had created, with everything under it.
+pub async fn remove(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
+    replace_children(db, id, &Snapshot::default()).await?;
+    company::Entity::delete_by_id(id).exec(db).await?;
+    Ok(())
+}
+
+/// One value a batch changes, for the preview: the field's key, old and new, as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// What differs between `before` and `after`, field by field, in a fixed order.
+pub fn diff(before: &Snapshot, after: &Snapshot) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut compare = |field: String, old: String, new: String| {
+        if old != new {
+            changes.push(Change { field, old, new });
+        }
+    };
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let date = |d: &Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    compare("market".into(), before.market.clone(), after.market.clone());
+    compare(
+        "industry".into(),
+        before.industry.clone(),
+        after.industry.clone(),
+    );
+    compare("sector".into(), before.sector.clone(), after.sector.clone());
+    compare(
+        "country".into(),
+        before.country.clone(),
+        after.country.clone(),
+    );
+    compare(
+        "website".into(),
+        text(&before.website),
+        text(&after.website),
+    );
+    compare(
+        "listing_date".into(),
+        date(&before.listing_date),
+        date(&after.listing_date),
+    );
+    compare(
+        "green".into(),
+        before.green.to_string(),
+        after.green.to_string(),
+    );
+    compare(
+        "delisted".into(),
+        before.delisted.to_string(),
+        after.delisted.to_string(),
+    );
+    let langs: std::collections::BTreeSet<&String> =
+        before.texts.keys().chain(after.texts.keys()).collect();
+    for lang in langs {
+        let old = before.texts.get(lang).cloned().unwrap_or_default();
+        let new = after.texts.get(lang).cloned().unwrap_or_default();
+        compare(format!("name.{lang}"), text(&old.name), text(&new.name));
+        compare(
+            format!("main_business.{lang}"),
+            text(&old.main_business),
+            text(&new.main_business),
+        );
+        compare(
+            format!("advantages.{lang}"),
+            text(&old.advantages),
+            text(&new.advantages),
+        );
+        compare(
+            format!("cooperation_note.{lang}"),
+            text(&old.cooperation_note),
+            text(&new.cooperation_note),
+        );
+    }
+    let kinds = |s: &Snapshot| {
+        s.intents
+            .iter()
+            .map(|i| i.kind.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    compare("intents".into(), kinds(before), kinds(after));
+    let years: std::collections::BTreeSet<i32> = before
+        .years
+        .iter()
+        .chain(&after.years)
+        .map(|y| y.fiscal_year)
+        .collect();
+    for fiscal_year in years {
+        let show = |s: &Snapshot| {
+            s.years
+                .iter()
+                .find(|y| y.fiscal_year == fiscal_year)
+                .map(|y| {
+                    format!(
+                        "{} ×{} · {} / {} / {} / {}{}",
+                        y.currency,
+                        y.unit,
+                        y.revenue,
+                        y.net_profit,
+                        y.total_assets,
+                        y.total_equity,
+                        y.eps.map(|e| format!(" · EPS {e}")).unwrap_or_default()
+                    )
+                })
+                .unwrap_or_default()
+        };
+        compare(
+            format!("fiscal_year.{fiscal_year}"),
+            show(before),
+            show(after),
+        );
+    }
+    changes
+}
