@@ -75,8 +75,9 @@ pub fn request_lang() -> Lang {
     Lang::DEFAULT
 }
 
-/// Whether the page at `path` contains an island. Only the directory does; every other page is
-/// plain server-rendered HTML and loads no JavaScript or WebAssembly at all.
+/// Whether the page at `path` contains an island: the directory, and the partner's workspace
+/// (its upload's progress bar). Every other page is plain server-rendered HTML and loads no
+/// JavaScript or WebAssembly at all.
 pub fn has_islands(path: &str) -> bool {
     let mut segments = path.trim_matches('/').split('/');
     matches!(
@@ -85,7 +86,7 @@ pub fn has_islands(path: &str) -> bool {
             segments.next(),
             segments.next()
         ),
-        (Some(_), Some("zone"), None)
+        (Some(_), Some("zone" | "partner"), None)
     )
 }
 
@@ -231,14 +232,16 @@ mod tests {
     use super::has_islands;
 
     #[test]
-    fn only_the_directory_loads_the_bundle() {
+    fn only_the_directory_and_the_workspace_load_the_bundle() {
         assert!(has_islands("/en/zone") && has_islands("/th/zone/"));
+        assert!(has_islands("/ms/partner"));
         for path in [
             "/",
             "/en/",
             "/en/zone/XKLS/5000",
             "/xx/zone",
             "/en/zone/export.csv",
+            "/en/partner/imports/3",
         ] {
             assert!(!has_islands(path), "{path}");
         }

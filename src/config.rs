@@ -10,6 +10,8 @@ pub struct Config {
     pub demo_data: bool,
     /// Connections served at once (`VNEXT_MAX_CONNECTIONS`); more wait to be accepted.
     pub max_connections: usize,
+    /// `VNEXT_IMPORT_MAX_MB` and `VNEXT_IMPORT_MAX_ROWS`: how large a partner's file may be.
+    pub import_limits: crate::listings::read::Limits,
     /// `VNEXT_PUBLIC_URL`, checked; see [`Config::settings`] for the default.
     pub public_url: Option<String>,
     /// Sessions, cookies, proxies and rate limits; the public URL is set by [`Config::settings`].
@@ -93,7 +95,13 @@ impl Config {
             })?,
         };
         serve.export_max_rows = number("VNEXT_EXPORT_MAX_ROWS", 20_000)? as u64;
+        let import_limits = crate::listings::read::Limits {
+            max_bytes: number("VNEXT_IMPORT_MAX_MB", 10)? as usize * 1024 * 1024,
+            max_rows: number("VNEXT_IMPORT_MAX_ROWS", 20_000)? as usize,
+            ..Default::default()
+        };
         Ok(Config {
+            import_limits,
             max_connections: number("VNEXT_MAX_CONNECTIONS", 1024)? as usize,
             serve,
             public_url: var("VNEXT_PUBLIC_URL")

@@ -30,6 +30,18 @@ enum Command {
         #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
         companies: u64,
     },
+    /// Benchmark: import generated companies into DATABASE_URL through the real path, and write
+    /// them one statement per row into a second database; prints JSON (`cargo make bench`)
+    #[command(hide = true)]
+    BenchImport {
+        #[arg(long, default_value_t = 10_000)]
+        companies: usize,
+        #[arg(long, default_value_t = 3)]
+        years: usize,
+        /// An empty database for the naive baseline
+        #[arg(long)]
+        naive_database_url: String,
+    },
     /// Account administration; a password is the first line of standard input
     #[command(subcommand)]
     Admin(Admin),
@@ -61,6 +73,14 @@ enum Admin {
         #[arg(long)]
         email: String,
     },
+    /// Create an API token for a partner's own systems; printed once, stored only as a digest
+    CreateToken {
+        #[arg(long)]
+        partner_email: String,
+        /// What the token is for, as the partner's token list shows it
+        #[arg(long, default_value = "API")]
+        name: String,
+    },
 }
 
 #[tokio::main]
@@ -73,8 +93,11 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    vnext::listings::read::configure(config.import_limits);
+    // Logs to stderr: stdout carries what a command prints for scripts (a new token).
     tracing_subscriber::fmt()
         .with_env_filter(config.log.as_str())
+        .with_writer(std::io::stderr)
         .init();
     match run(config, command).await {
         Ok(()) => ExitCode::SUCCESS,
@@ -93,6 +116,20 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
             let db = vnext::db::connect(&config.database_url).await?;
             return Ok(vnext::zone::demo::prepare(&db, config.demo_data).await?);
         }
+        Command::BenchImport {
+            companies,
+            years,
+            naive_database_url,
+        } => {
+            let db = vnext::db::connect(&config.database_url).await?;
+            let naive = vnext::db::connect(&naive_database_url).await?;
+            for db in [&db, &naive] {
+                vnext::zone::demo::prepare(db, true).await?;
+            }
+            let report = vnext::listings::bench::run(&db, &naive, companies, years).await?;
+            println!("{}", serde_json::to_string(&report)?);
+            return Ok(());
+        }
         Command::Seed { companies } => {
             let db = vnext::db::connect(&config.database_url).await?;
             vnext::zone::demo::prepare(&db, false).await?;
@@ -105,6 +142,10 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
     vnext::zone::demo::prepare(&db, config.demo_data).await?;
     let (role, email, exchange) = match admin {
         Admin::VerifyEnterprise { email } => return verify_enterprise(&db, &email).await,
+        Admin::CreateToken {
+            partner_email,
+            name,
+        } => return create_token(&db, &partner_email, &name).await,
         Admin::CreateOperator { email, .. } => (Role::Operator, email, None),
         Admin::CreatePartner {
             exchange, email, ..
@@ -123,6 +164,23 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
     .await
     .map_err(explain)?;
     println!("created {} account {}", role.code(), created.email);
+    Ok(())
+}
+
+async fn create_token(
+    db: &sea_orm::DatabaseConnection,
+    email: &str,
+    name: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let partner = accounts::find_by_email(db, email)
+        .await?
+        .filter(|a| a.role == Role::Partner.code())
+        .ok_or_else(|| format!("no partner account {email}"))?;
+    let token = vnext::listings::tokens::create(db, partner.id, name, &Actor::cli())
+        .await?
+        .ok_or_else(|| format!("{email} already has the most active tokens allowed"))?;
+    // The only time the token is shown: stdout alone, so that a script can capture it.
+    println!("{token}");
     Ok(())
 }
 

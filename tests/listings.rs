@@ -599,3 +599,140 @@ async fn json_with_nested_years_and_markup_in_text_stay_inert() {
             .contains("<title>&lt;/title&gt;&lt;script&gt;alert")
     );
 }
+
+/// The fields the edit form of a company would post as it stands, read from its HTML as a
+/// browser reads them: inputs (checked boxes only), text areas and selected options.
+fn form_fields(html: &str) -> Vec<(String, String)> {
+    let document = scraper::Html::parse_document(html);
+    let form = scraper::Selector::parse("form.company-form").unwrap();
+    let controls = scraper::Selector::parse("input[name], textarea[name], select[name]").unwrap();
+    let selected = scraper::Selector::parse("option[selected]").unwrap();
+    let form = document.select(&form).next().expect("the edit form");
+    let mut fields = Vec::new();
+    for control in form.select(&controls) {
+        let el = control.value();
+        let name = el.attr("name").unwrap().to_owned();
+        let value = match el.name() {
+            "textarea" => control.text().collect::<String>(),
+            "select" => control
+                .select(&selected)
+                .next()
+                .and_then(|o| o.value().attr("value"))
+                .unwrap_or_default()
+                .to_owned(),
+            _ if el.attr("type") == Some("checkbox") => {
+                if el.attr("checked").is_none() {
+                    continue;
+                }
+                "on".to_owned()
+            }
+            _ => el.attr("value").unwrap_or_default().to_owned(),
+        };
+        fields.push((name, value));
+    }
+    fields
+}
+
+async fn post_fields(
+    app: &Site,
+    uri: &str,
+    session: Option<&str>,
+    fields: &[(String, String)],
+) -> Reply {
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    post(app, uri, session, &borrowed).await
+}
+
+fn with(fields: &[(String, String)], name: &str, value: &str) -> Vec<(String, String)> {
+    let mut fields = fields.to_vec();
+    match fields.iter_mut().find(|(n, _)| n == name) {
+        Some(field) => field.1 = value.to_owned(),
+        None => fields.push((name.to_owned(), value.to_owned())),
+    }
+    fields
+}
+
+#[tokio::test]
+async fn a_partner_edits_delists_and_relists_its_own_company_only() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let kl = partner(&db, &app, "editor@bursa.example", "XKLS").await;
+    let bkk = partner(&db, &app, "editor@set.example", "XBKK").await;
+    let symbol = listed_symbol(&db, "XKLS").await;
+    let page = format!("/en/partner/companies/{symbol}");
+
+    let list = get(&app, "/en/partner/companies", Some(&kl)).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains(&page), "the list links to the editor");
+    let form = get(&app, &page, Some(&kl)).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let fields = form_fields(&form.body);
+    assert!(
+        fields.iter().any(|(n, _)| n == "name.th"),
+        "texts in four languages: {fields:?}"
+    );
+
+    // A bad value is explained and nothing is stored.
+    let before = digest(&db).await;
+    let bad = with(&fields, "website", "javascript:alert(1)");
+    let refused = post_fields(&app, &page, Some(&kl), &bad).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("is not a web address"),
+        "{}",
+        refused.body
+    );
+    assert_eq!(digest(&db).await, before);
+
+    // The same form posted back unchanged changes nothing; a real edit shows in the zone.
+    let same = post_fields(&app, &page, Some(&kl), &fields).await;
+    assert_eq!(same.status, StatusCode::SEE_OTHER, "{}", same.body);
+    let edited = with(&fields, "name.th", "บริษัท ทดสอบการแก้ไข จำกัด");
+    let saved = post_fields(&app, &page, Some(&kl), &edited).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let zone = get(&app, &format!("/th/zone/XKLS/{symbol}"), None).await;
+    assert!(zone.body.contains("บริษัท ทดสอบการแก้ไข จำกัด"));
+    // The search index follows the edit, on both databases.
+    let found = get(&app, "/th/zone?q=%E0%B8%97%E0%B8%94%E0%B8%AA%E0%B8%AD%E0%B8%9A%E0%B8%81%E0%B8%B2%E0%B8%A3%E0%B9%81%E0%B8%81%E0%B9%89%E0%B9%84%E0%B8%82", None).await;
+    assert!(
+        found.body.contains(&format!("/th/zone/XKLS/{symbol}")),
+        "search finds the edit"
+    );
+
+    // Another exchange's partner finds nothing there; others may not look.
+    assert_eq!(
+        get(&app, &page, Some(&bkk)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let theirs = post_fields(&app, &page, Some(&bkk), &edited).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        post_fields(&app, &page, None, &edited).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let delisted = post(&app, &format!("{page}/delist"), Some(&kl), &[]).await;
+    assert_eq!(delisted.status, StatusCode::SEE_OTHER, "{}", delisted.body);
+    assert_eq!(
+        get(&app, &format!("/en/zone/XKLS/{symbol}"), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&app, &page, Some(&kl)).await.status,
+        StatusCode::OK,
+        "still editable"
+    );
+    let relisted = post(&app, &format!("{page}/relist"), Some(&kl), &[]).await;
+    assert_eq!(relisted.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        get(&app, &format!("/en/zone/XKLS/{symbol}"), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+}

@@ -65,3 +65,52 @@ pub async fn fetch_import(lang: Lang, id: i32) -> Result<Option<ImportPreview>, 
         .await
         .map_err(crate::web::error::internal)
 }
+
+/// One page of the companies of the exchange the viewer maintains (an operator: `exchange`),
+/// delisted ones included: `q` searches symbols and names in every language, `state` is
+/// `listed`, `delisted` or anything else for all, `market` a market code.
+#[server(endpoint = "partner-companies")]
+pub async fn fetch_companies(
+    lang: Lang,
+    #[server(default)] exchange: Option<String>,
+    #[server(default)] q: Option<String>,
+    #[server(default)] state: Option<String>,
+    #[server(default)] market: Option<String>,
+    page: u32,
+) -> Result<super::CompanyList, ServerFnError> {
+    let mic = exchange_or_refusal(exchange.as_deref())?;
+    let db = crate::db::use_db()?;
+    // A search longer than any name is no search: cut, not refused.
+    let q: String = q.unwrap_or_default().chars().take(100).collect();
+    let filters = super::companies::Filters {
+        q: &q,
+        state: state.as_deref().unwrap_or_default(),
+        market: market.as_deref().unwrap_or_default(),
+        page,
+    };
+    super::companies::list(&db, lang, &mic, &filters)
+        .await
+        .map_err(crate::web::error::internal)?
+        .ok_or_else(|| crate::web::error::Problem::NotFound.into())
+}
+
+/// Company `symbol` as its edit form shows it, if the viewer maintains its exchange (an
+/// operator: `exchange`); `None` when there is no such company there.
+#[server(endpoint = "partner-company")]
+pub async fn fetch_company_form(
+    lang: Lang,
+    symbol: String,
+    #[server(default)] exchange: Option<String>,
+) -> Result<Option<super::CompanyForm>, ServerFnError> {
+    use crate::web::error::Problem;
+    let viewer = crate::web::viewer::use_viewer();
+    let db = crate::db::use_db()?;
+    let found =
+        super::companies::maintained_company(&db, viewer.as_ref(), exchange.as_deref(), &symbol)
+            .await;
+    match found {
+        Ok((mic, stored)) => Ok(Some(super::companies::form(lang, &mic, &stored.snapshot))),
+        Err(Problem::NotFound) => Ok(None),
+        Err(problem) => Err(problem.into()),
+    }
+}

@@ -4,8 +4,8 @@
 use super::entity::{batch, change, file, mapping};
 use super::mapping::Choices;
 use super::plan::{self, Context, Plan};
-use super::read::{self, Document, Limits, ReadError};
-use super::snapshot::{self, Snapshot};
+use super::read::{self, Document, ReadError};
+use super::snapshot::{self, Snapshot, Write};
 use super::{BatchSummary, Counts};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::platform::audit::{self, Actor};
@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait, UpdateMany,
 };
 use serde::{Deserialize, Serialize};
 
@@ -146,7 +146,7 @@ pub async fn files(db: &impl ConnectionTrait, id: i32) -> Result<Vec<file::Model
 fn read_all(files: &[file::Model], encoding: Option<&str>) -> Result<Document, ReadError> {
     let mut parts = files
         .iter()
-        .map(|f| read::read(&f.bytes, encoding, &Limits::default()));
+        .map(|f| read::read(&f.bytes, encoding, &read::limits()));
     let mut document = parts.next().unwrap_or(Err(ReadError::Empty))?;
     for part in parts {
         document.sheets.extend(part?.sheets);
@@ -253,20 +253,9 @@ pub async fn commit(
     lang: Lang,
 ) -> Result<Counts, Problem> {
     let tx = db.begin().await?;
-    // Claiming the batch first: a second commit of the same batch waits here, then finds it
-    // no longer in preview.
-    let claimed = batch::Entity::update_many()
-        .col_expr(batch::Column::Status, "committing".into())
-        .filter(batch::Column::Id.eq(id))
-        .filter(batch::Column::Status.eq("preview"))
-        .exec(&tx)
-        .await?;
-    let Some(found) = batch::Entity::find_by_id(id).one(&tx).await? else {
-        return Err(Problem::NotFound);
-    };
-    if claimed.rows_affected != 1 {
-        return Err(Problem::Refused(tr(lang, "import-error-not-preview")));
-    }
+    let committing =
+        batch::Entity::update_many().col_expr(batch::Column::Status, "committing".into());
+    let found = claim(&tx, id, committing, "preview", lang).await?;
     let reading = read_and_plan(&tx, &found, lang).await?;
     let (Ok(doc), Some(plan)) = (&reading.document, reading.plan) else {
         let reason = reading
@@ -287,23 +276,37 @@ pub async fn commit(
             &[("count", plan.counts.rejected.into())],
         )));
     }
-    for item in plan.items.iter().filter(|i| i.changes()) {
-        let company_id = snapshot::write(&tx, item.id, &found.exchange_mic, &item.after).await?;
-        let action = match (&item.before, item.row) {
-            (None, _) => "created",
-            (Some(_), None) => "delisted",
-            (Some(_), Some(_)) => "updated",
-        };
-        change::ActiveModel {
+    let changed: Vec<_> = plan.items.iter().filter(|i| i.changes()).collect();
+    let writes: Vec<Write> = changed
+        .iter()
+        .map(|i| Write {
+            id: i.id,
+            before: i.before.as_ref(),
+            after: &i.after,
+        })
+        .collect();
+    let company_ids = snapshot::write_many(&tx, &found.exchange_mic, &writes).await?;
+    let records: Vec<change::ActiveModel> = changed
+        .iter()
+        .zip(company_ids)
+        .map(|(item, company_id)| change::ActiveModel {
             id: NotSet,
             batch_id: Set(id),
             company_id: Set(company_id),
-            action: Set(action.into()),
+            action: Set(match (&item.before, item.row) {
+                (None, _) => "created",
+                (Some(_), None) => "delisted",
+                (Some(_), Some(_)) => "updated",
+            }
+            .into()),
             before: Set(item.before.as_ref().map(to_json)),
             after: Set(to_json(&item.after)),
-        }
-        .insert(&tx)
-        .await?;
+        })
+        .collect();
+    for chunk in records.chunks(500) {
+        change::Entity::insert_many(chunk.to_vec())
+            .exec(&tx)
+            .await?;
     }
     let counts = plan.counts;
     let mut done = counted(id, counts);
@@ -391,19 +394,10 @@ pub async fn undo(
     lang: Lang,
 ) -> Result<(), Problem> {
     let tx = db.begin().await?;
-    let claimed = batch::Entity::update_many()
+    let undone = batch::Entity::update_many()
         .col_expr(batch::Column::Status, "undone".into())
-        .col_expr(batch::Column::UndoneAt, Some(Utc::now()).into())
-        .filter(batch::Column::Id.eq(id))
-        .filter(batch::Column::Status.eq("committed"))
-        .exec(&tx)
-        .await?;
-    let Some(found) = batch::Entity::find_by_id(id).one(&tx).await? else {
-        return Err(Problem::NotFound);
-    };
-    if claimed.rows_affected != 1 {
-        return Err(Problem::Refused(tr(lang, "import-error-not-committed")));
-    }
+        .col_expr(batch::Column::UndoneAt, Some(Utc::now()).into());
+    let found = claim(&tx, id, undone, "committed", lang).await?;
     let changes = change::Entity::find()
         .filter(change::Column::BatchId.eq(id))
         .order_by_desc(change::Column::Id)
@@ -426,21 +420,56 @@ pub async fn undo(
             &[("symbols", moved_on.join(", ").into())],
         )));
     }
-    for c in changes {
-        match c.before {
+    let mut restored = Vec::new();
+    for c in &changes {
+        match &c.before {
             None => snapshot::remove(&tx, c.company_id).await?,
             Some(before) => {
-                let before: Snapshot = serde_json::from_str(&before).map_err(json_problem)?;
-                snapshot::write(&tx, Some(c.company_id), &found.exchange_mic, &before).await?;
+                let before: Snapshot = serde_json::from_str(before).map_err(json_problem)?;
+                restored.push((c.company_id, before));
             }
         }
     }
+    let writes: Vec<Write> = restored
+        .iter()
+        .map(|(id, before)| Write {
+            id: Some(*id),
+            before: now_by_id.get(id).copied(),
+            after: before,
+        })
+        .collect();
+    snapshot::write_many(&tx, &found.exchange_mic, &writes).await?;
     audit::record(&tx, actor, "import.undo", &format!("batch:{id}"), None).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// A stored snapshot that no longer parses is a storage fault, not the partner's.
+/// Claims batch `id` inside `tx` by `update` (its new status), if its status is `from`; else
+/// refuses with `import-error-not-{from}`. The claim comes first, so that a second commit or
+/// undo of the same batch waits here, then finds it no longer `from`.
+async fn claim(
+    tx: &impl ConnectionTrait,
+    id: i32,
+    update: UpdateMany<batch::Entity>,
+    from: &str,
+    lang: Lang,
+) -> Result<batch::Model, Problem> {
+    let claimed = update
+        .filter(batch::Column::Id.eq(id))
+        .filter(batch::Column::Status.eq(from))
+        .exec(tx)
+        .await?;
+    let Some(found) = batch::Entity::find_by_id(id).one(tx).await? else {
+        return Err(Problem::NotFound);
+    };
+    if claimed.rows_affected != 1 {
+        let message = tr(lang, &format!("import-error-not-{from}"));
+        return Err(Problem::Refused(message));
+    }
+    Ok(found)
+}
+
 fn json_problem(err: serde_json::Error) -> Problem {
     Problem::Db(DbErr::Json(err.to_string()))
 }

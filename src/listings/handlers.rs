@@ -6,7 +6,7 @@ use super::api::maintained_exchange;
 use super::batches::{self, Decisions, Sender, Upload};
 use super::mapping::Choices;
 use super::tokens;
-use crate::i18n::{Lang, tr, tr_args};
+use crate::i18n::{tr, tr_args};
 use crate::platform::audit::Actor;
 use crate::platform::rate_limit::allow;
 use crate::security::ClientIp;
@@ -42,30 +42,27 @@ pub async fn upload(
     Extension(ip): Extension<ClientIp>,
     viewer: Option<Extension<Viewer>>,
     request: Request,
-) -> Response {
+) -> Result<Response, Problem> {
     // Who may upload at all is settled before the body is read.
     let viewer = viewer.map(|Extension(v)| v);
     match &viewer {
-        None => return Problem::SignInRequired.into_response(),
-        Some(v) if !(v.is_partner() || v.is_operator()) => {
-            return Problem::Forbidden.into_response();
-        }
+        None => return Err(Problem::SignInRequired),
+        Some(v) if !(v.is_partner() || v.is_operator()) => return Err(Problem::Forbidden),
         Some(_) => {}
     }
     let (parts, body) = request.into_parts();
+    let wants_json = parts
+        .headers
+        .get(header::ACCEPT)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
     let again = parts.clone();
     let multipart = match Multipart::from_request(Request::from_parts(parts, body), &app).await {
         Ok(m) => m,
-        Err(rejection) => return rejection.into_response(),
+        // Axum's own answer to a body that is not multipart (its status says why).
+        Err(rejection) => return Ok(rejection.into_response()),
     };
-    let form = match read_upload(multipart).await {
-        Ok(form) => form,
-        Err(problem) => return problem.into_response(),
-    };
-    let (mic, actor) = match maintainer(viewer.as_ref(), &ip, form.exchange.as_deref()) {
-        Ok(m) => m,
-        Err(problem) => return problem.into_response(),
-    };
+    let form = read_upload(multipart).await?;
+    let (mic, actor) = maintainer(viewer.as_ref(), &ip, form.exchange.as_deref())?;
     let refused = |message: String| {
         let mut feedback = Feedback::default();
         feedback.banner = Some(message);
@@ -77,13 +74,11 @@ pub async fn upload(
         )
     };
     if form.files.is_empty() {
-        return refused(tr(lang, "import-error-no-file")).await;
+        return Ok(refused(tr(lang, "import-error-no-file")).await);
     }
     let key = format!("import:account:{}", actor.id.unwrap_or_default());
-    match allow(&app.db, &key, app.protection.limits.imports_per_account).await {
-        Ok(true) => {}
-        Ok(false) => return refused(tr(lang, "error-rate-limited")).await,
-        Err(err) => return Problem::Db(err).into_response(),
+    if !allow(&app.db, &key, app.protection.limits.imports_per_account).await? {
+        return Ok(refused(tr(lang, "error-rate-limited")).await);
     }
     let sender = Sender {
         exchange_mic: &mic,
@@ -98,10 +93,14 @@ pub async fn upload(
             columns: Choices::default(),
         },
     };
-    match batches::create(&app.db, &sender, upload).await {
-        Ok(id) => Redirect::to(&Page::PartnerImport { id }.url(lang)).into_response(),
-        Err(err) => Problem::Db(err).into_response(),
-    }
+    let id = batches::create(&app.db, &sender, upload).await?;
+    let location = Page::PartnerImport { id }.url(lang);
+    // The upload's island asks for JSON: it goes to the preview itself, after its bar.
+    Ok(if wants_json {
+        axum::Json(serde_json::json!({ "location": location })).into_response()
+    } else {
+        Redirect::to(&location).into_response()
+    })
 }
 
 /// What the upload form sends.
@@ -162,12 +161,9 @@ pub async fn decide(
     viewer: Option<Extension<Viewer>>,
     Path((_, id)): Path<(String, i32)>,
     form: Submission,
-) -> Response {
+) -> Result<Response, Problem> {
     let lang = form.lang;
-    let (batch, _) = match batch_of(&app, &form, viewer.as_deref(), id).await {
-        Ok(found) => found,
-        Err(problem) => return problem.into_response(),
-    };
+    let (batch, _) = batch_of(&app, &form, viewer.as_deref(), id).await?;
     let mut decisions = Decisions::default();
     for (name, value) in &form.fields {
         if name == "encoding" && !value.is_empty() {
@@ -182,10 +178,8 @@ pub async fn decide(
     if decisions.encoding.is_none() {
         decisions.encoding = batches::decisions(&batch).encoding;
     }
-    match batches::decide(&app.db, &batch, decisions).await {
-        Ok(()) => Redirect::to(&Page::PartnerImport { id }.url(lang)).into_response(),
-        Err(err) => Problem::Db(err).into_response(),
-    }
+    batches::decide(&app.db, &batch, decisions).await?;
+    Ok(Redirect::to(&Page::PartnerImport { id }.url(lang)).into_response())
 }
 
 /// `POST /{lang}/partner/imports/{id}/commit`
@@ -246,52 +240,50 @@ pub async fn original(
     Extension(ip): Extension<ClientIp>,
     viewer: Option<Extension<Viewer>>,
     Path((_, id, part)): Path<(String, i32, i16)>,
-) -> Response {
+) -> Result<Response, Problem> {
     let viewer = viewer.map(|Extension(v)| v);
-    let found = async {
-        let batch = batches::find(&app.db, id, None)
-            .await?
-            .ok_or(Problem::NotFound)?;
-        maintainer(viewer.as_ref(), &ip, Some(&batch.exchange_mic)).and_then(|(mic, _)| {
-            (mic == batch.exchange_mic)
-                .then_some(())
-                .ok_or(Problem::NotFound)
-        })?;
-        let files = batches::files(&app.db, id).await?;
-        files
-            .into_iter()
-            .find(|f| f.part == part)
-            .ok_or(Problem::NotFound)
-    };
-    match found.await {
-        Ok(file) => {
-            let disposition = format!(
-                "attachment; filename=\"batch-{id}-{part}\"; filename*=UTF-8''{}",
-                crate::ui::url::encode_component(&file.file_name)
-            );
-            let mut response = file.bytes.into_response();
-            let headers = response.headers_mut();
-            // Never rendered by the browser: a partner's file is data, whatever it contains.
-            headers.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/octet-stream"),
-            );
-            if let Ok(value) = HeaderValue::from_str(&disposition) {
-                headers.insert(header::CONTENT_DISPOSITION, value);
-            }
-            response
-        }
-        Err(problem) => problem.into_response(),
+    let batch = batches::find(&app.db, id, None)
+        .await?
+        .ok_or(Problem::NotFound)?;
+    let (mic, _) = maintainer(viewer.as_ref(), &ip, Some(&batch.exchange_mic))?;
+    if mic != batch.exchange_mic {
+        return Err(Problem::NotFound);
     }
+    let file = batches::files(&app.db, id)
+        .await?
+        .into_iter()
+        .find(|f| f.part == part)
+        .ok_or(Problem::NotFound)?;
+    let disposition = format!(
+        "attachment; filename=\"batch-{id}-{part}\"; filename*=UTF-8''{}",
+        crate::ui::url::encode_component(&file.file_name)
+    );
+    let mut response = file.bytes.into_response();
+    let headers = response.headers_mut();
+    // Never rendered by the browser: a partner's file is data, whatever it contains.
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
 }
 
-/// API tokens are a partner's own: 401 for nobody, 403 for anyone else.
-fn partner_only(viewer: Option<Extension<Viewer>>) -> Result<Viewer, Problem> {
-    match viewer {
-        None => Err(Problem::SignInRequired),
-        Some(Extension(v)) if v.is_partner() => Ok(v),
-        Some(_) => Err(Problem::Forbidden),
-    }
+/// The owner of API tokens, as an actor. Tokens are a partner's own: 401 for nobody, 403 for
+/// anyone else, and for a partner bound to no exchange.
+fn token_owner(
+    viewer: Option<Extension<Viewer>>,
+    ip: &ClientIp,
+) -> Result<(Viewer, Actor), Problem> {
+    let viewer = match viewer {
+        None => return Err(Problem::SignInRequired),
+        Some(Extension(v)) if v.is_partner() => v,
+        Some(_) => return Err(Problem::Forbidden),
+    };
+    let (_, actor) = maintainer(Some(&viewer), ip, None)?;
+    Ok((viewer, actor))
 }
 
 /// `POST /{lang}/partner/tokens`: a new API token, shown once on the workspace page.
@@ -299,39 +291,26 @@ pub async fn create_token(
     State(app): State<AppState>,
     viewer: Option<Extension<Viewer>>,
     form: Submission,
-) -> Response {
+) -> Result<Response, Problem> {
     let lang = form.lang;
-    let viewer = match partner_only(viewer) {
-        Ok(v) => v,
-        Err(problem) => return problem.into_response(),
+    let (viewer, actor) = token_owner(viewer, &form.ip)?;
+    let name = form.field("name");
+    let Some(token) = tokens::create(&app.db, viewer.account_id, name, &actor).await? else {
+        let message = tr_args(
+            lang,
+            "token-too-many",
+            &[("max", tokens::MAX_ACTIVE.into())],
+        );
+        return Ok(answer_problem(&app, form, Problem::Refused(message)).await);
     };
-    let (Ok((_, actor)), name) = (
-        maintainer(Some(&viewer), &form.ip, None),
-        form.field("name"),
-    ) else {
-        return Problem::Forbidden.into_response();
-    };
-    match tokens::create(&app.db, viewer.account_id, name, &actor).await {
-        Ok(Some(token)) => {
-            // Rendered, not redirected to: the token must not travel in a URL.
-            let feedback = Feedback::with_values([("new_token".to_owned(), token)]);
-            let mut parts = form.parts;
-            parts.uri = Page::Partner
-                .url(lang)
-                .parse()
-                .expect("the workspace path is a valid URI");
-            refuse(&app, parts, feedback, StatusCode::OK).await
-        }
-        Ok(None) => {
-            let message = tr_args(
-                lang,
-                "token-too-many",
-                &[("max", tokens::MAX_ACTIVE.into())],
-            );
-            answer_problem(&app, form, Problem::Refused(message)).await
-        }
-        Err(err) => Problem::Db(err).into_response(),
-    }
+    // Rendered, not redirected to: the token must not travel in a URL.
+    let feedback = Feedback::with_values([("new_token".to_owned(), token)]);
+    let mut parts = form.parts;
+    parts.uri = Page::Partner
+        .url(lang)
+        .parse()
+        .expect("the workspace path is a valid URI");
+    Ok(refuse(&app, parts, feedback, StatusCode::OK).await)
 }
 
 /// `POST /{lang}/partner/tokens/{id}/revoke`
@@ -340,19 +319,11 @@ pub async fn revoke_token(
     viewer: Option<Extension<Viewer>>,
     Path((_, id)): Path<(String, i32)>,
     form: Submission,
-) -> Response {
-    let lang: Lang = form.lang;
-    let viewer = match partner_only(viewer) {
-        Ok(v) => v,
-        Err(problem) => return problem.into_response(),
-    };
-    let Ok((_, actor)) = maintainer(Some(&viewer), &form.ip, None) else {
-        return Problem::Forbidden.into_response();
-    };
-    match tokens::revoke(&app.db, viewer.account_id, id, &actor).await {
-        Ok(true) => Redirect::to(&Page::Partner.url_with(lang, &[("notice", "token-revoked")]))
-            .into_response(),
-        Ok(false) => Problem::NotFound.into_response(),
-        Err(err) => Problem::Db(err).into_response(),
+) -> Result<Response, Problem> {
+    let (viewer, actor) = token_owner(viewer, &form.ip)?;
+    if !tokens::revoke(&app.db, viewer.account_id, id, &actor).await? {
+        return Err(Problem::NotFound);
     }
+    let back = Page::Partner.url_with(form.lang, &[("notice", "token-revoked")]);
+    Ok(Redirect::to(&back).into_response())
 }

@@ -2,24 +2,37 @@
 //! publish (or send them to the API), see what would change, commit it in one transaction, and
 //! can undo it.
 //!
-//! `mod.rs` holds what crosses the wire; `pages.rs` the partner's pages and `api.rs` their
-//! server functions. On the server only: `read/` turns bytes into sheets, `columns.rs`,
+//! `mod.rs` holds what crosses the wire; `pages.rs` the partner's pages (`views.rs` what they
+//! share) and `api.rs` their server functions. On the server only: `read/` turns bytes into sheets, `columns.rs`,
 //! `values.rs`, `codes.rs` and `vocab.rs` name and check cells, `rows.rs` and `plan.rs` make a
 //! plan, `snapshot.rs` reads and writes one company, `batches.rs` keeps the batches, commits and
 //! undoes them, `preview.rs` and `workspace.rs` the pages' data, `tokens.rs` the API's keys, `handlers.rs` and `rest.rs` the plain HTTP routes,
 //! `entity.rs` the tables.
+//!
+//! A partner's own companies, one by one: `company_pages.rs` and `company_editor.rs` the list
+//! and the edit form; on the server, `companies.rs` their data, `company_check.rs` the posted form
+//! checked into a snapshot, `company_handlers.rs` the form posts.
 
 pub mod api;
+mod company_editor;
+mod company_pages;
 mod pages;
+mod upload;
+mod views;
 
 cfg_if::cfg_if! {
     if #[cfg(feature = "ssr")] {
         pub mod batches;
+        pub mod bench;
         pub mod codes;
         pub mod columns;
+        mod companies;
+        mod company_check;
+        mod company_handlers;
         pub mod entity;
         mod handlers;
         pub mod mapping;
+        mod openapi;
         pub mod plan;
         mod preview;
         pub mod read;
@@ -56,6 +69,7 @@ pub const IGNORE: &str = "ignore";
 
 /// What an import did, or would do, to an exchange's companies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Counts {
     /// Data rows in the file.
     pub total: usize,
@@ -69,6 +83,7 @@ pub struct Counts {
 
 /// One problem with one cell (or a whole row), its message in the page language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RowProblem {
     pub row: usize,
     /// The header as the file writes it (empty for a whole row).
@@ -147,6 +162,9 @@ pub struct Workspace {
     pub delisted: u64,
     pub history: Vec<BatchSummary>,
     pub tokens: Vec<TokenSummary>,
+    /// The upload limits, for the form's hint.
+    pub max_mb: usize,
+    pub max_rows: usize,
 }
 
 /// An API token as its owner sees it: never the token itself.
@@ -157,4 +175,86 @@ pub struct TokenSummary {
     pub created_at: String,
     pub last_used_at: Option<String>,
     pub revoked: bool,
+}
+
+/// The texts of a company, as its edit form names them: `{field}.{lang}`, e.g. `name.th`.
+pub const COMPANY_TEXT_FIELDS: [&str; 4] =
+    ["name", "main_business", "advantages", "cooperation_note"];
+
+/// One company in the partner's list of its exchange's companies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyRow {
+    pub symbol: String,
+    /// In the page language, or the nearest one that has a name; the symbol when none has.
+    pub name: crate::i18n::Localized,
+    /// A `market-*` code; empty when not known.
+    pub market: String,
+    /// An `industry-*` code; empty when not known.
+    pub industry: String,
+    pub delisted: bool,
+}
+
+/// One page of an exchange's companies, searched and filtered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyList {
+    pub exchange_mic: String,
+    pub exchange_name: String,
+    /// The exchange's markets, for the filter: (code, label in the page language).
+    pub markets: Vec<(String, String)>,
+    pub rows: Vec<CompanyRow>,
+    /// Companies that match, on every page.
+    pub total: usize,
+    pub page: u32,
+    pub pages: u32,
+}
+
+/// A company's texts in one language, as its edit form shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyFormTexts {
+    /// `zh`, `en`, `ms` or `th`.
+    pub lang: String,
+    /// In the order of [`COMPANY_TEXT_FIELDS`]; empty where the company has none.
+    pub values: Vec<String>,
+}
+
+/// One fiscal year as the edit form shows it: amounts as plain digits, in `unit`s.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyFormYear {
+    pub fiscal_year: i32,
+    pub currency: String,
+    pub unit: String,
+    pub revenue: String,
+    pub net_profit: String,
+    pub total_assets: String,
+    pub total_equity: String,
+    /// Empty when not reported.
+    pub eps: String,
+    pub audited: bool,
+}
+
+/// Everything the edit form shows of one company, as stored (plain text where the server's
+/// snapshot has dates and numbers, so that both builds share it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyForm {
+    pub exchange_mic: String,
+    pub symbol: String,
+    pub name: crate::i18n::Localized,
+    pub delisted: bool,
+    pub market: String,
+    pub industry: String,
+    pub sector: String,
+    pub country: String,
+    pub website: String,
+    /// `2026-03-15`, or empty.
+    pub listing_date: String,
+    pub green: bool,
+    /// In the order of `Lang::ALL`.
+    pub texts: Vec<CompanyFormTexts>,
+    /// The intention codes the company declares.
+    pub intents: Vec<String>,
+    /// Oldest first.
+    pub years: Vec<CompanyFormYear>,
+    /// The exchange's markets and the industries: (code, label in the page language).
+    pub markets: Vec<(String, String)>,
+    pub industries: Vec<(String, String)>,
 }

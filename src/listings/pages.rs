@@ -3,6 +3,9 @@
 //! JavaScript: it posts, and the next page follows.
 
 use super::api::{fetch_import, fetch_workspace};
+use super::company_pages::{PartnerCompaniesPage, PartnerCompanyPage};
+use super::upload::UploadProgress;
+use super::views::{ConsoleTable, LoadedOrNotFound};
 use super::{
     BatchSummary, CompanyChanges, ENCODINGS, IGNORE, ImportPreview, RowProblem, TokenSummary,
     Workspace,
@@ -48,7 +51,8 @@ fn WorkspaceView(lang: Lang, workspace: Workspace) -> impl IntoView {
             <Fact label=tr(lang, "partner-listed")>{workspace.listed.to_string()}</Fact>
             <Fact label=tr(lang, "partner-delisted")>{workspace.delisted.to_string()}</Fact>
         </dl>
-        <UploadForm lang mic />
+        <p><a href=Page::PartnerCompanies.url_with(lang, &[("exchange", mic.as_str())])>{tr(lang, "partner-company-list-link")}</a></p>
+        <UploadForm lang mic max_mb=workspace.max_mb max_rows=workspace.max_rows />
         <History lang batches=workspace.history />
         <Tokens lang tokens=workspace.tokens />
     }
@@ -56,12 +60,22 @@ fn WorkspaceView(lang: Lang, workspace: Workspace) -> impl IntoView {
 
 /// The upload: the companies' file, perhaps their financial years apart, and how to read them.
 #[component]
-fn UploadForm(lang: Lang, mic: String) -> impl IntoView {
+fn UploadForm(lang: Lang, mic: String, max_mb: usize, max_rows: usize) -> impl IntoView {
+    let hint = tr_args(
+        lang,
+        "partner-upload-hint",
+        &[("mb", max_mb.into()), ("rows", max_rows.into())],
+    );
     view! {
         <section class="upload" aria-labelledby="upload">
             <h2 id="upload">{tr(lang, "partner-upload")}</h2>
-            <p class="hint">{tr(lang, "partner-upload-hint")}</p>
-            <form method="post" action=Page::PartnerImports.url(lang) enctype="multipart/form-data" class="stacked-form" data-upload="">
+            <p class="hint">{hint}</p>
+            <UploadProgress
+                sending=tr_args(lang, "partner-upload-sending", &[("percent", "{percent}".into())])
+                processing=tr(lang, "partner-upload-processing")
+                failed=tr(lang, "partner-upload-failed")
+            >
+            <form method="post" action=Page::PartnerImports.url(lang) enctype="multipart/form-data" class="stacked-form">
                 <input type="hidden" name="exchange" value=mic />
                 <div class="field">
                     <label for="field-file">{tr(lang, "partner-upload-file")}</label>
@@ -76,9 +90,9 @@ fn UploadForm(lang: Lang, mic: String) -> impl IntoView {
                     <input type="checkbox" name="full_list" />
                     <span>{tr(lang, "partner-upload-full-list")}</span>
                 </label>
-                <progress class="upload-progress" max="100" value="0" hidden=true></progress>
                 <button type="submit" class="button primary">{tr(lang, "partner-upload-submit")}</button>
             </form>
+            </UploadProgress>
         </section>
     }
 }
@@ -123,23 +137,14 @@ fn History(lang: Lang, batches: Vec<BatchSummary>) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <div class="table-scroll">
-                <table class="console-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(lang, "partner-batch")}</th>
-                            <th scope="col">{tr(lang, "admin-audit-when")}</th>
-                            <th scope="col">{tr(lang, "partner-upload-file")}</th>
-                            <th scope="col">{tr(lang, "partner-counts")}</th>
-                            <th scope="col">{tr(lang, "account-status")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let headings = &[
+            "partner-batch",
+            "admin-audit-when",
+            "partner-upload-file",
+            "partner-counts",
+            "account-status",
+        ];
+        view! { <ConsoleTable lang headings>{rows}</ConsoleTable> }.into_any()
     };
     view! {
         <section aria-labelledby="history">
@@ -221,22 +226,18 @@ fn Tokens(lang: Lang, tokens: Vec<TokenSummary>) -> impl IntoView {
             }
         })
         .collect_view();
+    let headings = &[
+        "token-name",
+        "token-created-at",
+        "token-last-used",
+        "admin-actions",
+    ];
     view! {
         <section aria-labelledby="tokens">
             <h2 id="tokens">{tr(lang, "token-title")}</h2>
             <p class="hint">{tr(lang, "token-intro")}</p>
             {created}
-            <table class="console-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(lang, "token-name")}</th>
-                        <th scope="col">{tr(lang, "token-created-at")}</th>
-                        <th scope="col">{tr(lang, "token-last-used")}</th>
-                        <th scope="col">{tr(lang, "admin-actions")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <ConsoleTable lang headings scroll=false>{rows}</ConsoleTable>
             <form method="post" action=Page::PartnerTokens.url(lang) class="stacked-form">
                 <Field name="name" label=tr(lang, "token-name") autocomplete="off" />
                 <button type="submit" class="button">{tr(lang, "token-create")}</button>
@@ -259,12 +260,9 @@ pub fn ImportPage() -> impl IntoView {
     let preview = Resource::new(move || id, move |id| fetch_import(lang, id));
     view! {
         <FormPage title="import-title" class="partner import">
-            <Loaded
+            <LoadedOrNotFound
                 resource=preview
-                show={move |preview: Option<ImportPreview>| match preview {
-                    Some(preview) => view! { <PreviewView lang preview /> }.into_any(),
-                    None => view! { <NotFound /> }.into_any(),
-                }}
+                show={move |preview: ImportPreview| view! { <PreviewView lang preview /> }}
             />
         </FormPage>
     }
@@ -386,22 +384,16 @@ fn Problems(lang: Lang, problems: Vec<RowProblem>, count: usize) -> impl IntoVie
             }
         })
         .collect_view();
+    let headings = &[
+        "import-row",
+        "import-column",
+        "import-value",
+        "import-message",
+    ];
     view! {
         <section aria-labelledby="problems" class="problems">
             <h2 id="problems">{tr_args(lang, "import-problems", &[("count", count.into())])}</h2>
-            <div class="table-scroll">
-                <table class="console-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(lang, "import-row")}</th>
-                            <th scope="col">{tr(lang, "import-column")}</th>
-                            <th scope="col">{tr(lang, "import-value")}</th>
-                            <th scope="col">{tr(lang, "import-message")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ConsoleTable lang headings>{rows}</ConsoleTable>
             {more}
         </section>
     }
@@ -454,6 +446,8 @@ pub fn ListingRoutes() -> impl MatchNestedRoutes + Clone {
         <ParentRoute path=path!("partner") view=Outlet ssr=SsrMode::Async>
             <Route path=path!("") view=WorkspacePage ssr=SsrMode::Async />
             <Route path=path!("imports/:id") view=ImportPage ssr=SsrMode::Async />
+            <Route path=path!("companies") view=PartnerCompaniesPage ssr=SsrMode::Async />
+            <Route path=path!("companies/:symbol") view=PartnerCompanyPage ssr=SsrMode::Async />
         </ParentRoute>
     }
     .into_inner()

@@ -262,7 +262,7 @@ fn count(items: &[Planned], problems: &[RowProblem], total: usize) -> Counts {
     counts
 }
 
-/// A localized problem: the message `import-error-{code}` with the column and value, and `args`.
+/// A localized problem: the message `import-error-{code}` with the value, and `args`.
 pub fn problem(
     ctx: &Context,
     row: usize,
@@ -271,19 +271,30 @@ pub fn problem(
     code: &str,
     args: &[(&'static str, String)],
 ) -> RowProblem {
-    let mut all: Vec<(&'static str, fluent_templates::fluent_bundle::FluentValue)> = vec![
-        ("column", column.to_owned().into()),
-        ("value", value.to_owned().into()),
-        ("exchange", ctx.mic.to_owned().into()),
-    ];
-    all.extend(args.iter().map(|(k, v)| (*k, v.clone().into())));
     RowProblem {
         row,
         column: column.to_owned(),
         value: value.to_owned(),
         code: code.to_owned(),
-        message: tr_args(ctx.lang, &format!("import-error-{code}"), &all),
+        message: error_message(ctx.lang, ctx.mic, code, value, args),
     }
+}
+
+/// The message `import-error-{code}` in `lang` about `value` on exchange `mic`, with `args`:
+/// a file's cell and the company edit form's field say the same about the same value.
+pub fn error_message(
+    lang: Lang,
+    mic: &str,
+    code: &str,
+    value: &str,
+    args: &[(&'static str, String)],
+) -> String {
+    let mut all: Vec<(&'static str, fluent_templates::fluent_bundle::FluentValue)> = vec![
+        ("value", value.to_owned().into()),
+        ("exchange", mic.to_owned().into()),
+    ];
+    all.extend(args.iter().map(|(k, v)| (*k, v.clone().into())));
+    tr_args(lang, &format!("import-error-{code}"), &all)
 }
 
 /// The language of a text cell: the column's, else its script's.

@@ -51,7 +51,13 @@ pub async fn preview(
             page.unreadable = Some(tr_args(
                 lang,
                 &format!("import-unreadable-{}", err.code()),
-                &[("detail", err.to_string().into())],
+                &[
+                    ("detail", err.to_string().into()),
+                    (
+                        "mb",
+                        (super::read::limits().max_bytes / (1024 * 1024)).into(),
+                    ),
+                ],
             ));
         }
         if let Some(plan) = plan {

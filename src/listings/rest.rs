@@ -1,7 +1,10 @@
 //! The listings API for partners' own systems: a bearer token, a file in the body, JSON back.
 //! A file with any rejected row changes nothing (422); a dry run only reports.
+//! The `#[utoipa::path]` and schema attributes below are the API's OpenAPI document
+//! (`openapi.rs` assembles it).
 
 use super::batches::{self, Decisions, Sender, Upload};
+use super::openapi::{ImportFile, ImportRejection};
 use super::read::ReadError;
 use super::snapshot;
 use super::tokens::{self, Caller};
@@ -17,14 +20,21 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode, header};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 /// An API error: a stable code and an English message.
-#[derive(Serialize)]
-struct ApiError {
+#[derive(Serialize, ToSchema)]
+pub(super) struct ApiError {
+    /// Stable, for programs: `unauthorized`, `rate-limited`, `storage`, `conflict`,
+    /// `other-exchange`, or why the file could not be read (`too-large`, `unknown-format`,
+    /// `empty`, `too-many-rows`, `unknown-encoding`, `undecodable`, `malformed`, `no-table`,
+    /// `zip-bomb`).
     code: &'static str,
+    /// For people, in English.
     message: String,
 }
 
+/// An `ApiError` answer. The handlers return it as their `Err`, so that `?` answers with it.
 fn error(status: StatusCode, code: &'static str, message: impl Into<String>) -> Response {
     let body = ApiError {
         code,
@@ -38,6 +48,15 @@ fn error(status: StatusCode, code: &'static str, message: impl Into<String>) -> 
         );
     }
     response
+}
+
+/// 500, without the storage error's detail, which is of no use to the caller.
+fn storage_failure() -> Response {
+    error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "storage",
+        "storage failure",
+    )
 }
 
 /// The caller behind `Authorization: Bearer …`, within its rate limit.
@@ -59,13 +78,7 @@ async fn caller(app: &AppState, headers: &HeaderMap, ip: &ClientIp) -> Result<Ca
     };
     let found = tokens::authenticate(&app.db, bearer, ip.text())
         .await
-        .map_err(|_| {
-            error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "storage",
-                "storage failure",
-            )
-        })?;
+        .map_err(|_| storage_failure())?;
     let caller = found.ok_or_else(unauthorized)?;
     let key = format!("api:token:{}", caller.token_id);
     match allow(&app.db, &key, app.protection.limits.api_per_token).await {
@@ -75,65 +88,99 @@ async fn caller(app: &AppState, headers: &HeaderMap, ip: &ClientIp) -> Result<Ca
             "rate-limited",
             "too many requests",
         )),
-        Err(_) => Err(error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "storage",
-            "storage failure",
-        )),
+        Err(_) => Err(storage_failure()),
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
+    /// Check the file and report what it would change, without applying anything.
     #[serde(default)]
     dry_run: bool,
+    /// The file lists every company of the exchange: the listed companies it leaves out are
+    /// delisted.
     #[serde(default)]
     full_list: bool,
+    /// The text encoding of a CSV, HTML or JSON file, instead of the detected one: a label such
+    /// as `UTF-8`, `UTF-16LE`, `gb18030`, `GBK`, `windows-874` or `windows-1252`. Ignored for XLSX.
     encoding: Option<String>,
+    /// The file's name, kept with the batch in the partner's history (`api` when absent).
     file_name: Option<String>,
     /// The language of the messages: zh, en, ms or th.
     lang: Option<String>,
 }
 
 /// What an import did, or would do.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct ImportReport {
+    /// The batch the file was recorded as, as the partner's history shows it.
     batch_id: i32,
+    /// Nothing was applied: the request asked for a dry run.
     dry_run: bool,
+    /// The format the file was read as: `csv`, `xlsx`, `json` or `html`.
     format: Option<String>,
+    /// The text encoding used to read the file; absent for XLSX.
     encoding: Option<String>,
     #[serde(flatten)]
     counts: Counts,
+    /// The rejected cells and rows, their messages in the language asked; any one of them means
+    /// nothing was applied.
     errors: Vec<RowProblem>,
+    /// What was accepted but deserves a look, in the language asked.
     warnings: Vec<String>,
     /// Columns no alias matched; they were ignored.
     unmapped: Vec<String>,
 }
 
-/// `POST /api/v1/listings/import`
+/// Imports a file of the caller's exchange
+///
+/// The body is the file itself, as the exchange's own system writes it: CSV, XLSX, an HTML
+/// table or JSON, under any content type (the format is told from the bytes). Every row is
+/// checked before anything is written: a file with any rejected row changes nothing. With
+/// `dry_run` the report says what the file would change, and nothing is applied.
+#[utoipa::path(
+    post,
+    path = "/api/v1/listings/import",
+    tag = "listings",
+    params(ImportQuery),
+    request_body(
+        description = "The file, as bytes. Any content type is accepted; these are the usual ones.",
+        content(
+            (ImportFile = "text/csv"),
+            (ImportFile = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (ImportFile = "text/html"),
+            (ImportFile = "application/json"),
+            (ImportFile = "application/octet-stream")
+        )
+    ),
+    responses(
+        (status = 200, description = "Applied; or, with `dry_run`, what would be applied.", body = ImportReport),
+        (status = 401, description = "No bearer token, or one that is unknown or revoked (code `unauthorized`).", body = ApiError,
+            headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
+        (status = 403, description = "Rows name another exchange than the token's: nothing was applied.", body = ImportReport),
+        (status = 409, description = "The exchange's companies changed while the file was being checked: nothing was applied; send it again (code `conflict`).", body = ApiError),
+        (status = 413, description = "The file is larger than the limit (code `too-large`). A body far over it is refused before it is read, without a JSON body.", body = ApiError),
+        (status = 415, description = "The file is not CSV, XLSX, JSON or an HTML table (code `unknown-format`).", body = ApiError),
+        (status = 422, description = "Rows were rejected: an import report, and nothing was applied. Or the file could not be read: an error whose code says why (`empty`, `too-many-rows`, `unknown-encoding`, `undecodable`, `malformed`, `no-table`, `zip-bomb`).", body = ImportRejection),
+        (status = 429, description = "Too many requests with this token (code `rate-limited`); try again later.", body = ApiError),
+        (status = 500, description = "A storage failure (code `storage`); nothing was applied.", body = ApiError)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn import(
     State(app): State<AppState>,
     Extension(ip): Extension<ClientIp>,
     Query(query): Query<ImportQuery>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let caller = match caller(&app, &headers, &ip).await {
-        Ok(c) => c,
-        Err(response) => return response,
-    };
+) -> Result<Response, Response> {
+    let caller = caller(&app, &headers, &ip).await?;
     let lang = query
         .lang
         .as_deref()
         .and_then(Lang::from_code)
         .unwrap_or(Lang::En);
-    let storage = |_| {
-        error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "storage",
-            "storage failure",
-        )
-    };
     let sender = Sender {
         exchange_mic: &caller.exchange_mic,
         actor: &caller.actor,
@@ -150,24 +197,17 @@ pub async fn import(
             ..Decisions::default()
         },
     };
-    let id = match batches::create(&app.db, &sender, upload).await {
-        Ok(id) => id,
-        Err(err) => return storage(err),
-    };
-    let batch = match batches::find(&app.db, id, None).await {
-        Ok(Some(b)) => b,
-        Ok(None) | Err(_) => {
-            return error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "storage",
-                "storage failure",
-            );
-        }
-    };
-    let reading = match batches::read_and_plan(&app.db, &batch, lang).await {
-        Ok(r) => r,
-        Err(err) => return storage(err),
-    };
+    let id = batches::create(&app.db, &sender, upload)
+        .await
+        .map_err(|_| storage_failure())?;
+    let batch = batches::find(&app.db, id, None)
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(storage_failure)?;
+    let reading = batches::read_and_plan(&app.db, &batch, lang)
+        .await
+        .map_err(|_| storage_failure())?;
     let _ = batches::note_preview(&app.db, &batch, &reading).await;
     let document = match &reading.document {
         Ok(doc) => doc,
@@ -178,7 +218,7 @@ pub async fn import(
                 ReadError::UnknownFormat => StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
-            return error(status, err.code(), err.to_string());
+            return Err(error(status, err.code(), err.to_string()));
         }
     };
     let plan = reading.plan.as_ref().expect("a read document is planned");
@@ -200,80 +240,89 @@ pub async fn import(
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
         };
-        return (status, Json(report)).into_response();
+        return Ok((status, Json(report)).into_response());
     }
     if query.dry_run {
         let _ = batches::close(&app.db, id, "checked").await;
-        return Json(report).into_response();
+        return Ok(Json(report).into_response());
     }
-    match batches::commit(&app.db, id, &caller.actor, lang).await {
-        Ok(counts) => {
-            report.counts = counts;
-            Json(report).into_response()
-        }
+    report.counts = match batches::commit(&app.db, id, &caller.actor, lang).await {
+        Ok(counts) => counts,
+        // The exchange changed between the check and the commit; nothing was applied.
         Err(crate::web::error::Problem::Refused(message)) => {
-            // The exchange changed between the check and the commit; nothing was applied.
-            error(StatusCode::CONFLICT, "conflict", message)
+            return Err(error(StatusCode::CONFLICT, "conflict", message));
         }
-        Err(_) => error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "storage",
-            "storage failure",
-        ),
-    }
+        Err(_) => return Err(storage_failure()),
+    };
+    Ok(Json(report).into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
+    /// The exchange's MIC. A token lists its own exchange only; absent, that one.
     exchange: Option<String>,
+    /// The page, from 1 (the default); 200 companies a page.
     #[serde(default)]
     page: Option<u64>,
 }
 
-#[derive(Serialize)]
-struct Listing {
+/// One page of an exchange's companies.
+#[derive(Serialize, ToSchema)]
+pub(super) struct Listing {
+    /// The exchange's MIC.
     exchange: String,
+    /// This page, from 1.
     page: u64,
+    /// How many pages there are, at least 1.
     pages: u64,
+    /// The exchange's companies, delisted ones included.
     total: usize,
+    /// This page's companies, by symbol.
     companies: Vec<snapshot::Snapshot>,
 }
 
 const PAGE_SIZE: usize = 200;
 
-/// `GET /api/v1/listings?exchange=MIC&page=N`: the caller's own exchange, delisted companies
-/// included, by symbol.
+/// Lists the caller's exchange
+///
+/// Its companies, delisted ones included, by symbol, 200 a page.
+#[utoipa::path(
+    get,
+    path = "/api/v1/listings",
+    tag = "listings",
+    params(ListQuery),
+    responses(
+        (status = 200, description = "One page of the exchange's companies.", body = Listing),
+        (status = 401, description = "No bearer token, or one that is unknown or revoked (code `unauthorized`).", body = ApiError,
+            headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
+        (status = 403, description = "`exchange` names another exchange than the token's (code `other-exchange`).", body = ApiError),
+        (status = 429, description = "Too many requests with this token (code `rate-limited`); try again later.", body = ApiError),
+        (status = 500, description = "A storage failure (code `storage`).", body = ApiError)
+    ),
+    security(("bearer" = []))
+)]
 pub async fn list(
     State(app): State<AppState>,
     Extension(ip): Extension<ClientIp>,
     Query(query): Query<ListQuery>,
     headers: HeaderMap,
-) -> Response {
-    let caller = match caller(&app, &headers, &ip).await {
-        Ok(c) => c,
-        Err(response) => return response,
-    };
+) -> Result<Response, Response> {
+    let caller = caller(&app, &headers, &ip).await?;
     if query
         .exchange
         .as_deref()
         .is_some_and(|m| m != caller.exchange_mic)
     {
-        return error(
+        return Err(error(
             StatusCode::FORBIDDEN,
             "other-exchange",
             "a token lists its own exchange only",
-        );
+        ));
     }
-    let stored = match snapshot::load_exchange(&app.db, &caller.exchange_mic).await {
-        Ok(s) => s,
-        Err(_) => {
-            return error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "storage",
-                "storage failure",
-            );
-        }
-    };
+    let stored = snapshot::load_exchange(&app.db, &caller.exchange_mic)
+        .await
+        .map_err(|_| storage_failure())?;
     let mut companies: Vec<_> = stored.into_values().map(|s| s.snapshot).collect();
     companies.sort_by(|a, b| a.symbol.cmp(&b.symbol));
     let total = companies.len();
@@ -281,12 +330,12 @@ pub async fn list(
     let page = query.page.unwrap_or(1).clamp(1, pages);
     let start = (page as usize - 1) * PAGE_SIZE;
     let companies = companies.into_iter().skip(start).take(PAGE_SIZE).collect();
-    Json(Listing {
+    Ok(Json(Listing {
         exchange: caller.exchange_mic,
         page,
         pages,
         total,
         companies,
     })
-    .into_response()
+    .into_response())
 }

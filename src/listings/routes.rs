@@ -1,7 +1,7 @@
 //! The partner's plain HTTP routes, in two groups: form posts under the site's rules, and the
 //! routes that set their own (the upload's larger body, the API's bearer token).
 
-use super::{handlers, rest};
+use super::{handlers, openapi, rest};
 use crate::web::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -10,7 +10,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 /// The largest upload: the file limit, plus room for a second file and the form's other parts.
 pub fn upload_body_limit() -> usize {
-    2 * super::read::Limits::default().max_bytes + 64 * 1024
+    2 * super::read::limits().max_bytes + 64 * 1024
 }
 
 /// Form posts and downloads, mounted with every feature's (same origin, small bodies).
@@ -34,6 +34,19 @@ pub fn routes() -> Router<AppState> {
             "/{lang}/partner/tokens/{id}/revoke",
             post(handlers::revoke_token),
         )
+        // A company's edit form posts to its own page's address (a refused post renders it).
+        .route(
+            "/{lang}/partner/companies/{symbol}",
+            post(super::company_handlers::save),
+        )
+        .route(
+            "/{lang}/partner/companies/{symbol}/delist",
+            post(super::company_handlers::set_delisted::<true>),
+        )
+        .route(
+            "/{lang}/partner/companies/{symbol}/relist",
+            post(super::company_handlers::set_delisted::<false>),
+        )
 }
 
 /// The upload, same-origin like every form but with room for two files; and the API, which
@@ -42,7 +55,10 @@ pub fn own_rules(same_origin: impl Fn(Router<AppState>) -> Router<AppState>) -> 
     let upload = Router::new().route("/{lang}/partner/imports", post(handlers::upload));
     let api = Router::new()
         .route("/api/v1/listings/import", post(rest::import))
-        .route("/api/v1/listings", get(rest::list));
+        .route("/api/v1/listings", get(rest::list))
+        // The API described: the OpenAPI document, and the same as a page for people.
+        .route("/api/openapi.json", get(openapi::openapi))
+        .route("/api/docs", get(openapi::docs));
     same_origin(upload)
         .merge(api)
         .layer(DefaultBodyLimit::max(upload_body_limit()))

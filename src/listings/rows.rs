@@ -11,10 +11,10 @@ use super::vocab;
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 
-/// Longest texts a file may give: a name, a sector, a paragraph.
-const NAME_MAX: usize = 200;
-const SECTOR_MAX: usize = 80;
-const PARAGRAPH_MAX: usize = 4_000;
+/// Longest texts a file (or the company edit form) may give: a name, a sector, a paragraph.
+pub(super) const NAME_MAX: usize = 200;
+pub(super) const SECTOR_MAX: usize = 80;
+pub(super) const PARAGRAPH_MAX: usize = 4_000;
 
 /// The currency an exchange's companies report in, when a financial row does not say.
 fn home_currency(mic: &str) -> Option<&'static str> {
@@ -173,21 +173,57 @@ struct RowReader<'a> {
     problems: &'a mut Vec<RowProblem>,
 }
 
-/// A financial year as a row gives it, before its required parts are checked.
+/// A financial year as a row (or the company edit form) gives it, before its required parts
+/// are checked.
 #[derive(Default)]
-struct YearCells {
-    fiscal_year: Option<i32>,
-    currency: Option<String>,
-    unit: Option<i64>,
-    revenue: Option<i64>,
-    net_profit: Option<i64>,
-    total_assets: Option<i64>,
-    total_equity: Option<i64>,
-    eps: Option<f64>,
-    market_cap: Option<i64>,
-    market_cap_date: Option<NaiveDate>,
-    audited: Option<bool>,
-    any: bool,
+pub(super) struct YearCells {
+    pub(super) fiscal_year: Option<i32>,
+    pub(super) currency: Option<String>,
+    pub(super) unit: Option<i64>,
+    pub(super) revenue: Option<i64>,
+    pub(super) net_profit: Option<i64>,
+    pub(super) total_assets: Option<i64>,
+    pub(super) total_equity: Option<i64>,
+    pub(super) eps: Option<f64>,
+    pub(super) market_cap: Option<i64>,
+    pub(super) market_cap_date: Option<NaiveDate>,
+    pub(super) audited: Option<bool>,
+}
+
+impl YearCells {
+    /// The parts a year cannot do without that it lacks: its year, currency and four amounts.
+    fn missing(&self) -> Vec<Field> {
+        [
+            (self.fiscal_year.is_some(), Field::FiscalYear),
+            (self.currency.is_some(), Field::Currency),
+            (self.revenue.is_some(), Field::Revenue),
+            (self.net_profit.is_some(), Field::NetProfit),
+            (self.total_assets.is_some(), Field::TotalAssets),
+            (self.total_equity.is_some(), Field::TotalEquity),
+        ]
+        .into_iter()
+        .filter(|(given, _)| !given)
+        .map(|(_, field)| field)
+        .collect()
+    }
+
+    /// The whole year, if it has every part it cannot do without; one unit and unaudited unless
+    /// it says.
+    pub(super) fn complete(self) -> Option<Year> {
+        Some(Year {
+            fiscal_year: self.fiscal_year?,
+            currency: self.currency?,
+            unit: self.unit.unwrap_or(1),
+            revenue: self.revenue?,
+            net_profit: self.net_profit?,
+            total_assets: self.total_assets?,
+            total_equity: self.total_equity?,
+            eps: self.eps,
+            market_cap: self.market_cap,
+            market_cap_date: self.market_cap_date,
+            audited: self.audited.unwrap_or(false),
+        })
+    }
 }
 
 impl RowReader<'_> {
@@ -202,11 +238,7 @@ impl RowReader<'_> {
         match value {
             Ok(v) => Some(v),
             Err(e) => {
-                let args = match &e {
-                    ValueError::TooLong { max } => vec![("max", max.to_string())],
-                    _ => vec![],
-                };
-                self.fail(column, cell, e.code(), &args);
+                self.fail(column, cell, e.code(), &e.args());
                 None
             }
         }
@@ -218,6 +250,7 @@ impl RowReader<'_> {
             ..Input::default()
         };
         let mut year = YearCells::default();
+        let mut gives_year = false;
         let mut symbol_column = None;
         for (column, (cell, field)) in cells.iter().zip(fields).enumerate() {
             let (Some(field), false) = (field, cell.is_empty()) else {
@@ -231,7 +264,7 @@ impl RowReader<'_> {
                     input.symbol = s;
                 }
             } else if field.is_financial() {
-                year.any = true;
+                gives_year = true;
                 self.year_cell(&mut year, column, cell, *field);
             } else {
                 input.describes_company = true;
@@ -246,7 +279,7 @@ impl RowReader<'_> {
             self.fail(column, "", "required", &[]);
             return None;
         }
-        if year.any {
+        if gives_year {
             input.years.extend(self.complete_year(year, fields));
         }
         Some(input)
@@ -366,56 +399,14 @@ impl RowReader<'_> {
     }
 
     /// A financial row gives a whole year: its year and its four amounts at least.
-    fn complete_year(&mut self, y: YearCells, fields: &[Option<Field>]) -> Option<Year> {
-        let column_of = |field: Field| fields.iter().position(|f| *f == Some(field)).unwrap_or(0);
-        let missing = |field: Field, this: &mut Self| {
-            this.fail(column_of(field), "", "required", &[("field", field.key())]);
-        };
-        let currency = y
+    fn complete_year(&mut self, mut y: YearCells, fields: &[Option<Field>]) -> Option<Year> {
+        y.currency = y
             .currency
             .or_else(|| home_currency(self.ctx.mic).map(String::from));
-        let (
-            Some(fiscal_year),
-            Some(currency),
-            Some(revenue),
-            Some(net_profit),
-            Some(total_assets),
-            Some(total_equity),
-        ) = (
-            y.fiscal_year,
-            currency.clone(),
-            y.revenue,
-            y.net_profit,
-            y.total_assets,
-            y.total_equity,
-        )
-        else {
-            for (value, field) in [
-                (y.fiscal_year.is_some(), Field::FiscalYear),
-                (currency.is_some(), Field::Currency),
-                (y.revenue.is_some(), Field::Revenue),
-                (y.net_profit.is_some(), Field::NetProfit),
-                (y.total_assets.is_some(), Field::TotalAssets),
-                (y.total_equity.is_some(), Field::TotalEquity),
-            ] {
-                if !value {
-                    missing(field, self);
-                }
-            }
-            return None;
-        };
-        Some(Year {
-            fiscal_year,
-            currency,
-            unit: y.unit.unwrap_or(1),
-            revenue,
-            net_profit,
-            total_assets,
-            total_equity,
-            eps: y.eps,
-            market_cap: y.market_cap,
-            market_cap_date: y.market_cap_date,
-            audited: y.audited.unwrap_or(false),
-        })
+        for field in y.missing() {
+            let column = fields.iter().position(|f| *f == Some(field)).unwrap_or(0);
+            self.fail(column, "", "required", &[("field", field.key())]);
+        }
+        y.complete()
     }
 }

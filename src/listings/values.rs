@@ -39,6 +39,14 @@ impl ValueError {
             ValueError::TooLong { .. } => "too-long",
         }
     }
+
+    /// What its message says besides the value: the limit a text is over.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ValueError::TooLong { max } => vec![("max", max.to_string())],
+            _ => vec![],
+        }
+    }
 }
 
 /// How a file writes numbers: "1,234.5" or "1.234,5".

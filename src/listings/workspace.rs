@@ -40,5 +40,7 @@ pub async fn workspace(
         delisted,
         history: batches::history(db, mic, HISTORY).await?,
         tokens,
+        max_mb: super::read::limits().max_bytes / (1024 * 1024),
+        max_rows: super::read::limits().max_rows,
     }))
 }

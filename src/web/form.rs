@@ -83,7 +83,8 @@ pub fn use_feedback() -> Feedback {
     use_context::<Feedback>().unwrap_or_default()
 }
 
-/// A labelled input with its error, wired for screen readers.
+/// A labelled input with its error, wired for screen readers. It shows what was typed before a
+/// refused post, or `value` when the page knows better (an edit form: what is stored).
 #[component]
 pub fn Field(
     name: &'static str,
@@ -92,9 +93,10 @@ pub fn Field(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<String>,
     #[prop(default = true)] required: bool,
+    #[prop(optional)] value: Option<String>,
 ) -> impl IntoView {
     let feedback = use_feedback();
-    let value = (kind != "password").then(|| feedback.value(name));
+    let value = value.or_else(|| (kind != "password").then(|| feedback.value(name)));
     let state = FieldState::of(&feedback, name);
     view! {
         <div class="field" class:invalid=state.invalid()>

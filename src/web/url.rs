@@ -31,6 +31,10 @@ pub enum Page<'a> {
     PartnerImportFile { id: i32, part: i16 },
     PartnerTokens,
     PartnerTokenRevoke { id: i32 },
+    PartnerCompanies,
+    PartnerCompany { symbol: &'a str },
+    PartnerCompanyDelist { symbol: &'a str },
+    PartnerCompanyRelist { symbol: &'a str },
 }
 
 impl Page<'_> {
@@ -70,6 +74,16 @@ impl Page<'_> {
             Page::PartnerImportFile { id, part } => format!("partner/imports/{id}/files/{part}"),
             Page::PartnerTokens => "partner/tokens".into(),
             Page::PartnerTokenRevoke { id } => format!("partner/tokens/{id}/revoke"),
+            Page::PartnerCompanies => "partner/companies".into(),
+            Page::PartnerCompany { symbol } => {
+                format!("partner/companies/{}", encode_component(symbol))
+            }
+            Page::PartnerCompanyDelist { symbol } => {
+                format!("partner/companies/{}/delist", encode_component(symbol))
+            }
+            Page::PartnerCompanyRelist { symbol } => {
+                format!("partner/companies/{}/relist", encode_component(symbol))
+            }
         }
     }
 

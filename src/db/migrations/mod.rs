@@ -9,6 +9,7 @@ mod m20261126_000004_accounts;
 mod m20261127_000005_outbox_delivery;
 mod m20261127_000006_account_security;
 mod m20261127_000007_listings;
+mod m20261127_000008_search_per_statement;
 mod steps;
 
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_outbox_delivery::Migration),
             Box::new(m20261127_000006_account_security::Migration),
             Box::new(m20261127_000007_listings::Migration),
+            Box::new(m20261127_000008_search_per_statement::Migration),
         ]
     }
 }

@@ -83,6 +83,18 @@ impl Default for Limits {
     }
 }
 
+static CONFIGURED: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
+
+/// Sets this process's limits, from its configuration, once at start-up.
+pub fn configure(limits: Limits) {
+    let _ = CONFIGURED.set(limits);
+}
+
+/// This process's limits: as configured, else the defaults.
+pub fn limits() -> Limits {
+    CONFIGURED.get().copied().unwrap_or_default()
+}
+
 /// Why a file could not be read. Each maps to a localized message elsewhere via `code()`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReadError {

@@ -212,6 +212,15 @@ mod tests {
         bom.into_iter().chain(bytes).collect()
     }
 
+    /// `text` written in `encoding` is told to be that; and when the partner names `label`,
+    /// it is read as `read_as`.
+    fn assert_detected(encoding: &'static Encoding, text: &str, label: &str, read_as: &str) {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable);
+        assert_eq!(decoded(&bytes, None), (text.to_owned(), encoding.name()));
+        assert_eq!(decoded(&bytes, Some(label)), (text.to_owned(), read_as));
+    }
+
     #[test]
     fn utf8_with_and_without_bom() {
         let text = "Symbol,ชื่อ\nAOT,ท่าอากาศยานไทย\n";
@@ -248,13 +257,7 @@ mod tests {
             601318,中国平安保险(集团)股份有限公司,保险\n600036,招商银行股份有限公司,银行\n\
             000858,宜宾五粮液股份有限公司,白酒\n601398,中国工商银行股份有限公司,银行\n\
             000333,美的集团股份有限公司,家用电器\n600900,中国长江电力股份有限公司,电力\n";
-        let (bytes, _, unmappable) = GBK.encode(text);
-        assert!(!unmappable);
-        assert_eq!(decoded(&bytes, None), (text.to_owned(), "GBK"));
-        assert_eq!(
-            decoded(&bytes, Some("gb18030")),
-            (text.to_owned(), "gb18030")
-        );
+        assert_detected(GBK, text, "gb18030", "gb18030");
     }
 
     #[test]
@@ -268,14 +271,8 @@ mod tests {
             6,BDMS,บริษัท กรุงเทพดุสิตเวชการ จำกัด (มหาชน),SET,บริการ\n\
             7,SCC,บริษัท ปูนซิเมนต์ไทย จำกัด (มหาชน),SET,อสังหาริมทรัพย์และก่อสร้าง\n\
             8,CPF,บริษัท เจริญโภคภัณฑ์อาหาร จำกัด (มหาชน),SET,เกษตรและอุตสาหกรรมอาหาร\n";
-        let (bytes, _, unmappable) = WINDOWS_874.encode(text);
-        assert!(!unmappable);
-        assert_eq!(decoded(&bytes, None), (text.to_owned(), "windows-874"));
         // TIS-620 is one of windows-874's labels.
-        assert_eq!(
-            decoded(&bytes, Some("TIS-620")),
-            (text.to_owned(), "windows-874")
-        );
+        assert_detected(WINDOWS_874, text, "TIS-620", "windows-874");
     }
 
     #[test]

@@ -1,0 +1,106 @@
+//! The partner's form posts about one company: its edit form, delist and relist. Who may post is
+//! settled as for a batch (`handlers.rs`): 401 for nobody, 403 for an enterprise, and another
+//! exchange's company is not found.
+
+use super::companies;
+use super::company_check;
+use super::snapshot::Stored;
+use crate::i18n::{Lang, tr_args};
+use crate::platform::audit::Actor;
+use crate::web::error::Problem;
+use crate::web::form::Feedback;
+use crate::web::state::AppState;
+use crate::web::submit::{Submission, refuse};
+use crate::web::url::Page;
+use crate::web::viewer::Viewer;
+use axum::Extension;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use http::StatusCode;
+use serde::Deserialize;
+
+/// `?exchange=MIC` on the form's address: the exchange an operator works on. A partner's is its
+/// own whatever this says. In the address rather than the form, so that a refused post renders
+/// the page again for the same exchange.
+#[derive(Deserialize)]
+pub struct ExchangeQuery {
+    exchange: Option<String>,
+}
+
+/// The company a post is about, with its exchange and the viewer as an actor, if the viewer
+/// maintains that exchange.
+async fn company_of(
+    app: &AppState,
+    form: &Submission,
+    viewer: Option<&Viewer>,
+    query: &ExchangeQuery,
+    symbol: &str,
+) -> Result<(String, Stored, Actor), Problem> {
+    let asked = query.exchange.as_deref();
+    let (mic, stored) = companies::maintained_company(&app.db, viewer, asked, symbol).await?;
+    // `maintained_company` refuses anonymous viewers, so there is one here.
+    let viewer = viewer.ok_or(Problem::SignInRequired)?;
+    let actor = Actor::account(viewer.account_id, &viewer.email, form.ip.text());
+    Ok((mic, stored, actor))
+}
+
+/// Back to the company's edit page, with `notice`.
+fn back(lang: Lang, mic: &str, symbol: &str, notice: &str) -> Response {
+    let page = Page::PartnerCompany { symbol };
+    Redirect::to(&page.url_with(lang, &[("exchange", mic), ("notice", notice)])).into_response()
+}
+
+/// `POST /{lang}/partner/companies/{symbol}`: the edit form. Every field is checked as an import
+/// checks its cell; with any problem nothing is stored, and the form comes back as typed with a
+/// message under each field at fault.
+pub async fn save(
+    State(app): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path((_, symbol)): Path<(String, String)>,
+    Query(query): Query<ExchangeQuery>,
+    form: Submission,
+) -> Result<Response, Problem> {
+    let lang = form.lang;
+    let (mic, stored, actor) = company_of(&app, &form, viewer.as_deref(), &query, &symbol).await?;
+    let errors = match company_check::validate(lang, &mic, &stored.snapshot, &form.fields) {
+        Ok(snapshot) => {
+            companies::save(&app.db, &mic, stored.id, &snapshot, &actor).await?;
+            return Ok(back(lang, &mic, &symbol, "company-saved"));
+        }
+        Err(errors) => errors,
+    };
+    // Field names like `revenue.2024` are made at run time, which `Problem::Fields` (static
+    // names) cannot carry: the feedback is built here, as `handlers::upload` does.
+    let count = errors.len();
+    let Submission { parts, fields, .. } = form;
+    let mut feedback = Feedback::with_values(fields);
+    for (field, message) in errors {
+        feedback.error(&field, message);
+    }
+    feedback.banner = Some(tr_args(
+        lang,
+        "partner-company-error-summary",
+        &[("count", count.into())],
+    ));
+    Ok(refuse(&app, parts, feedback, StatusCode::UNPROCESSABLE_ENTITY).await)
+}
+
+/// `POST /{lang}/partner/companies/{symbol}/delist` (`DELISTED`): out of the zone, its data
+/// kept; `POST /{lang}/partner/companies/{symbol}/relist` (not `DELISTED`): back in the zone.
+/// One handler for both, as `companies::set_delisted` is one function for both.
+pub async fn set_delisted<const DELISTED: bool>(
+    State(app): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path((_, symbol)): Path<(String, String)>,
+    Query(query): Query<ExchangeQuery>,
+    form: Submission,
+) -> Result<Response, Problem> {
+    let (mic, stored, actor) = company_of(&app, &form, viewer.as_deref(), &query, &symbol).await?;
+    companies::set_delisted(&app.db, &mic, stored.id, &symbol, DELISTED, &actor).await?;
+    let notice = if DELISTED {
+        "company-delisted"
+    } else {
+        "company-relisted"
+    };
+    Ok(back(form.lang, &mic, &symbol, notice))
+}
