@@ -8,7 +8,9 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::web::*;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+};
 use sha2::{Digest, Sha256};
 use vnext::accounts::Role;
 use vnext::listings::tokens;
@@ -173,6 +175,23 @@ async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
     let page = get(&app, "/en/zone/XKLS/0166", None).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Inari Amertron Berhad"));
+    // The search index knows the new companies, and no write is left holding its triggers.
+    let found = get(&app, "/en/zone?q=Amertron", None).await;
+    assert!(
+        found.body.contains("/en/zone/XKLS/0166"),
+        "search finds an imported company"
+    );
+    if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        let held = db
+            .query_one_raw(sea_orm::Statement::from_string(
+                sea_orm::DbBackend::Sqlite,
+                "SELECT count(*) AS n FROM search_refresh_deferred",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(held.try_get::<i64>("", "n").unwrap(), 0);
+    }
 
     // The same file again changes nothing.
     let again = batch_id(

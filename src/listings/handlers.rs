@@ -51,10 +51,10 @@ pub async fn upload(
         Some(_) => {}
     }
     let (parts, body) = request.into_parts();
-    let wants_json = parts
+    let wants_address = parts
         .headers
         .get(header::ACCEPT)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/uri-list"));
     let again = parts.clone();
     let multipart = match Multipart::from_request(Request::from_parts(parts, body), &app).await {
         Ok(m) => m,
@@ -95,9 +95,9 @@ pub async fn upload(
     };
     let id = batches::create(&app.db, &sender, upload).await?;
     let location = Page::PartnerImport { id }.url(lang);
-    // The upload's island asks for JSON: it goes to the preview itself, after its bar.
-    Ok(if wants_json {
-        axum::Json(serde_json::json!({ "location": location })).into_response()
+    // The upload's island asks for the address: it goes to the preview itself, after its bar.
+    Ok(if wants_address {
+        ([(header::CONTENT_TYPE, "text/uri-list")], location).into_response()
     } else {
         Redirect::to(&location).into_response()
     })

@@ -327,6 +327,7 @@ fn PreviewView(lang: Lang, preview: ImportPreview) -> impl IntoView {
 fn Decisions(lang: Lang, preview: ImportPreview) -> impl IntoView {
     let id = preview.batch.id;
     let fields = preview.fields.clone();
+    let unmapped = !preview.unmapped.is_empty();
     let columns = preview
         .unmapped
         .into_iter()
@@ -354,10 +355,12 @@ fn Decisions(lang: Lang, preview: ImportPreview) -> impl IntoView {
         <form method="post" action=Page::PartnerImportDecide { id }.url(lang) class="stacked-form decisions">
             <h2>{tr(lang, "import-decisions")}</h2>
             <EncodingSelect lang encodings=preview.encodings selected=preview.batch.encoding />
-            <table class="console-table">
-                <caption>{tr(lang, "import-unmapped")}</caption>
-                <tbody>{columns}</tbody>
-            </table>
+            {unmapped.then(|| view! {
+                <table class="console-table">
+                    <caption>{tr(lang, "import-unmapped")}</caption>
+                    <tbody>{columns}</tbody>
+                </table>
+            })}
             <button type="submit" class="button">{tr(lang, "import-apply")}</button>
         </form>
     }

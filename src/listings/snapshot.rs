@@ -219,6 +219,7 @@ pub async fn write_many(
     writes: &[Write<'_>],
 ) -> Result<Vec<i32>, DbErr> {
     let now = Utc::now();
+    crate::zone::index::defer(db).await?;
     let mut ids = vec![0; writes.len()];
     for (slot, w) in ids.iter_mut().zip(writes) {
         let Some(id) = w.id else { continue };
@@ -263,6 +264,7 @@ pub async fn write_many(
         .zip(writes.iter().map(|w| w.after))
         .collect();
     insert_children(db, &all).await?;
+    crate::zone::index::refresh(db, &ids).await?;
     Ok(ids)
 }
 

@@ -46,8 +46,8 @@ mod browser {
         pub type Event = leptos::ev::SubmitEvent;
     }
 
-    /// Sends the form with XMLHttpRequest, whose upload reports progress; asks for JSON, then
-    /// goes to the preview the server names.
+    /// Sends the form with XMLHttpRequest, whose upload reports progress; asks for the preview's
+    /// address (`text/uri-list`), then goes there.
     #[cfg(feature = "hydrate")]
     pub fn submit(ev: leptos::ev::SubmitEvent, sent: RwSignal<Option<u32>>, error: RwSignal<bool>) {
         use wasm_bindgen::JsCast;
@@ -66,7 +66,7 @@ mod browser {
         };
         if request.open("POST", &form.action()).is_err()
             || request
-                .set_request_header("Accept", "application/json")
+                .set_request_header("Accept", "text/uri-list")
                 .is_err()
         {
             return;
@@ -84,11 +84,12 @@ mod browser {
         let done = {
             let request = request.clone();
             Closure::<dyn FnMut()>::new(move || {
+                // The answer is the preview's path (`text/uri-list`), if one of ours.
                 let next = request
                     .response_text()
                     .ok()
                     .flatten()
-                    .and_then(|body| location_of(&body))
+                    .filter(|path| path.starts_with('/') && !path.starts_with("//"))
                     .filter(|_| request.status().is_ok_and(|s| s == 200));
                 match (next, web_sys::window()) {
                     (Some(next), Some(window)) => {
@@ -120,13 +121,5 @@ mod browser {
             sent.set(None);
             error.set(true);
         }
-    }
-
-    /// `{"location":"/th/partner/imports/12"}` → the path, if it is one of ours.
-    #[cfg(feature = "hydrate")]
-    fn location_of(body: &str) -> Option<String> {
-        let value: serde_json::Value = serde_json::from_str(body).ok()?;
-        let location = value.get("location")?.as_str()?;
-        location.starts_with('/').then(|| location.to_owned())
     }
 }

@@ -17,6 +17,7 @@ cfg_if::cfg_if! {
         pub mod demo;
         pub mod entity;
         pub mod export;
+        pub mod index;
         mod profile;
         pub mod queries;
         mod routes;

@@ -10,6 +10,7 @@ mod m20261127_000005_outbox_delivery;
 mod m20261127_000006_account_security;
 mod m20261127_000007_listings;
 mod m20261127_000008_search_per_statement;
+mod m20261127_000009_search_deferred;
 mod steps;
 
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_account_security::Migration),
             Box::new(m20261127_000007_listings::Migration),
             Box::new(m20261127_000008_search_per_statement::Migration),
+            Box::new(m20261127_000009_search_deferred::Migration),
         ]
     }
 }
