@@ -551,6 +551,7 @@ async fn the_api_imports_the_set_list_in_thai_html_and_refuses_what_it_must() {
     assert!(page.body.contains("เอส แอนด์ เจ"));
 
     // Rows of another exchange: 403 and nothing applied.
+    let applied_state = digest(&db).await;
     let bursa = api_import(&app, Some(&token), "", fixture("bursa.csv")).await;
     assert!(
         matches!(
@@ -569,6 +570,11 @@ async fn the_api_imports_the_set_list_in_thai_html_and_refuses_what_it_must() {
     assert_eq!(
         api_import(&app, Some(&token), "", png).await.status,
         StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    assert_eq!(
+        digest(&db).await,
+        applied_state,
+        "refused files change nothing"
     );
 
     let listed = send(
@@ -753,5 +759,91 @@ async fn a_partner_edits_delists_and_relists_its_own_company_only() {
             .await
             .status,
         StatusCode::OK
+    );
+}
+
+/// A dry run of `file` by a new partner of `mic`: the status and the report.
+async fn dry_run(
+    db: &DatabaseConnection,
+    app: &Site,
+    mic: &str,
+    file: Vec<u8>,
+) -> (StatusCode, serde_json::Value) {
+    let email = format!("fixtures-{}@{}.example", mic.to_lowercase(), file.len());
+    let account = staff(db, Role::Partner, &email, Some(mic)).await;
+    let token = tokens::create(db, account, "fixtures", &Actor::cli())
+        .await
+        .unwrap()
+        .unwrap();
+    let reply = api_import(app, Some(&token), "?dry_run=true", file).await;
+    (reply.status, json(&reply))
+}
+
+#[tokio::test]
+async fn each_fixture_reads_in_its_format_encoding_and_conventions() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let before = digest(&db).await;
+
+    // Chinese headers, GBK, a Chinese date and market.
+    let (status, report) = dry_run(&db, &app, "XHKG", fixture("hkex-gbk.csv")).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(
+        (report["encoding"].as_str(), report["created"].as_u64()),
+        (Some("GBK"), Some(2)),
+        "{report}"
+    );
+
+    // Malay headers, UTF-16 with a byte-order mark, tabs, 1.234,5 numbers, (negatives), Mac.
+    let (status, report) = dry_run(&db, &app, "XKLS", fixture("bursa-utf16.tsv")).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(
+        (report["encoding"].as_str(), report["created"].as_u64()),
+        (Some("UTF-16LE"), Some(1)),
+        "{report}"
+    );
+
+    // An XLSX of two sheets, a date as an Excel serial, a Buddhist-era fiscal year, and an
+    // industry nobody knows: refused, with the row and column named.
+    let (status, report) = dry_run(&db, &app, "XBKK", fixture("set.xlsx")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{report}");
+    assert_eq!(report["format"], "xlsx");
+    let error = &report["errors"][0];
+    assert_eq!(
+        (
+            error["row"].as_u64(),
+            error["column"].as_str(),
+            error["code"].as_str()
+        ),
+        (Some(3), Some("Industry"), Some("industry")),
+        "{report}"
+    );
+
+    // A zip bomb is refused before anything inflates it.
+    let started = std::time::Instant::now();
+    let (status, report) = dry_run(&db, &app, "XBKK", fixture("bomb.xlsx")).await;
+    assert_eq!(
+        (status, report["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("zip-bomb")),
+        "{report}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+
+    // One row over the limit.
+    let mut big = String::from("symbol,name,market,industry\n");
+    for i in 0..20_001 {
+        big.push_str(&format!("B{i},Company {i},SET,Energy\n"));
+    }
+    let (status, report) = dry_run(&db, &app, "XBKK", big.into_bytes()).await;
+    assert_eq!(
+        (status, report["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("too-many-rows")),
+        "{report}"
+    );
+
+    assert_eq!(
+        digest(&db).await,
+        before,
+        "refusals and dry runs change nothing"
     );
 }

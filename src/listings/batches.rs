@@ -167,36 +167,48 @@ pub async fn read_and_plan(
 ) -> Result<Reading, DbErr> {
     let decisions = decisions(batch);
     let files = files(db, batch.id).await?;
-    let document = read_all(&files, decisions.encoding.as_deref());
-    let Ok(doc) = &document else {
+    // Reading and checking 20,000 rows is CPU work: off the async workers.
+    let encoding = decisions.encoding.clone();
+    let document = blocking(move || read_all(&files, encoding.as_deref())).await?;
+    let Ok(doc) = document else {
         return Ok(Reading {
             document,
             plan: None,
         });
     };
-    let remembered = remembered(db, &batch.exchange_mic).await?;
+    let choices = decisions
+        .columns
+        .or(&remembered(db, &batch.exchange_mic).await?);
     let country = exchange::Entity::find_by_id(&batch.exchange_mic)
         .one(db)
         .await?
         .map(|e| e.country)
         .unwrap_or_default();
     let stored = snapshot::load_exchange(db, &batch.exchange_mic).await?;
-    let ctx = Context {
-        mic: &batch.exchange_mic,
-        country: &country,
-        lang,
-        full_list: batch.full_list,
-    };
-    let plan = plan::plan(
-        doc,
-        &decisions.columns.clone().or(&remembered),
-        &stored,
-        &ctx,
-    );
+    let (mic, full_list) = (batch.exchange_mic.clone(), batch.full_list);
+    let (doc, plan) = blocking(move || {
+        let ctx = Context {
+            mic: &mic,
+            country: &country,
+            lang,
+            full_list,
+        };
+        let plan = plan::plan(&doc, &choices, &stored, &ctx);
+        (doc, plan)
+    })
+    .await?;
     Ok(Reading {
-        document,
+        document: Ok(doc),
         plan: Some(plan),
     })
+}
+
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, DbErr> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|err| DbErr::Custom(format!("reading a file stopped: {err}")))
 }
 
 /// The choices an exchange made for its earlier files.

@@ -76,6 +76,12 @@ pub async fn upload(
     if form.files.is_empty() {
         return Ok(refused(tr(lang, "import-error-no-file")).await);
     }
+    // Too large is refused before anything is stored.
+    let limit = super::read::limits().max_bytes;
+    if form.files.iter().any(|(_, bytes)| bytes.len() > limit) {
+        let mb = (limit / (1024 * 1024)).into();
+        return Ok(refused(tr_args(lang, "import-unreadable-too-large", &[("mb", mb)])).await);
+    }
     let key = format!("import:account:{}", actor.id.unwrap_or_default());
     if !allow(&app.db, &key, app.protection.limits.imports_per_account).await? {
         return Ok(refused(tr(lang, "error-rate-limited")).await);

@@ -50,8 +50,9 @@ fn error(status: StatusCode, code: &'static str, message: impl Into<String>) -> 
     response
 }
 
-/// 500, without the storage error's detail, which is of no use to the caller.
-fn storage_failure() -> Response {
+/// 500, without the storage error's detail, which is of no use to the caller: the log has it.
+fn storage_failure(err: impl std::fmt::Display) -> Response {
+    tracing::error!("listings API: {err}");
     error(
         StatusCode::INTERNAL_SERVER_ERROR,
         "storage",
@@ -78,7 +79,7 @@ async fn caller(app: &AppState, headers: &HeaderMap, ip: &ClientIp) -> Result<Ca
     };
     let found = tokens::authenticate(&app.db, bearer, ip.text())
         .await
-        .map_err(|_| storage_failure())?;
+        .map_err(storage_failure)?;
     let caller = found.ok_or_else(unauthorized)?;
     let key = format!("api:token:{}", caller.token_id);
     match allow(&app.db, &key, app.protection.limits.api_per_token).await {
@@ -88,7 +89,7 @@ async fn caller(app: &AppState, headers: &HeaderMap, ip: &ClientIp) -> Result<Ca
             "rate-limited",
             "too many requests",
         )),
-        Err(_) => Err(storage_failure()),
+        Err(err) => Err(storage_failure(err)),
     }
 }
 
@@ -181,6 +182,16 @@ pub async fn import(
         .as_deref()
         .and_then(Lang::from_code)
         .unwrap_or(Lang::En);
+    // Too large is refused before anything is stored.
+    let limit = super::read::limits().max_bytes;
+    if body.len() > limit {
+        let err = super::read::ReadError::TooLarge { limit };
+        return Err(error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            err.code(),
+            err.to_string(),
+        ));
+    }
     let sender = Sender {
         exchange_mic: &caller.exchange_mic,
         actor: &caller.actor,
@@ -199,15 +210,15 @@ pub async fn import(
     };
     let id = batches::create(&app.db, &sender, upload)
         .await
-        .map_err(|_| storage_failure())?;
+        .map_err(storage_failure)?;
     let batch = batches::find(&app.db, id, None)
         .await
         .ok()
         .flatten()
-        .ok_or_else(storage_failure)?;
+        .ok_or_else(|| storage_failure("a batch just created is missing"))?;
     let reading = batches::read_and_plan(&app.db, &batch, lang)
         .await
-        .map_err(|_| storage_failure())?;
+        .map_err(storage_failure)?;
     let _ = batches::note_preview(&app.db, &batch, &reading).await;
     let document = match &reading.document {
         Ok(doc) => doc,
@@ -252,7 +263,7 @@ pub async fn import(
         Err(crate::web::error::Problem::Refused(message)) => {
             return Err(error(StatusCode::CONFLICT, "conflict", message));
         }
-        Err(_) => return Err(storage_failure()),
+        Err(err) => return Err(storage_failure(format!("{err:?}"))),
     };
     Ok(Json(report).into_response())
 }
@@ -322,7 +333,7 @@ pub async fn list(
     }
     let stored = snapshot::load_exchange(&app.db, &caller.exchange_mic)
         .await
-        .map_err(|_| storage_failure())?;
+        .map_err(storage_failure)?;
     let mut companies: Vec<_> = stored.into_values().map(|s| s.snapshot).collect();
     companies.sort_by(|a, b| a.symbol.cmp(&b.symbol));
     let total = companies.len();

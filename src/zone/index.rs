@@ -1,8 +1,9 @@
-//! The search index for bulk writers. On SQLite the index's triggers refresh a company's
-//! document at every row written; a writer of thousands of companies holds them for its
-//! transaction (`defer`) and rewrites the documents of what it wrote in a few statements
-//! (`refresh`) before it commits. PostgreSQL's triggers already run once per statement, so both
-//! are no-ops there. The document is the one `m20261126_000003_company_search` defines.
+//! The search index for bulk writers. The index's triggers refresh a company's document at every
+//! row (SQLite) or statement (PostgreSQL) written, so a new company's document is written once
+//! for the company and again for its texts. A writer of thousands of companies holds the
+//! triggers for its transaction (`defer`) and writes each document once, in a few statements
+//! (`refresh`), before it commits. The document is the one `m20261126_000003_company_search`
+//! defines; on PostgreSQL its function `company_search_refresh_all` writes it.
 
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
 
@@ -13,23 +14,30 @@ const BODY: &str = "c.symbol || ' ' || COALESCE((SELECT group_concat(COALESCE(t.
 /// Ids per statement: far below SQLite's limit on bound parameters.
 const CHUNK: usize = 500;
 
-fn sqlite(db: &impl ConnectionTrait) -> bool {
-    db.get_database_backend() == DbBackend::Sqlite
-}
-
-/// Holds the index's row triggers until [`refresh`], within the caller's transaction.
+/// Holds the index's triggers until [`refresh`], within the caller's transaction. On
+/// PostgreSQL a second bulk writer waits here until the first has committed.
 pub async fn defer(db: &impl ConnectionTrait) -> Result<(), DbErr> {
-    if sqlite(db) {
-        db.execute_unprepared("INSERT OR IGNORE INTO search_refresh_deferred (held) VALUES (1)")
-            .await?;
-    }
+    db.execute_unprepared(
+        "INSERT INTO search_refresh_deferred (held) VALUES (1) ON CONFLICT (held) DO NOTHING",
+    )
+    .await?;
     Ok(())
 }
 
 /// Rewrites the documents of companies `ids` and lets the triggers work again. Must run in the
 /// same transaction as [`defer`], before it commits.
 pub async fn refresh(db: &impl ConnectionTrait, ids: &[i32]) -> Result<(), DbErr> {
-    if !sqlite(db) {
+    if db.get_database_backend() == DbBackend::Postgres {
+        for chunk in ids.chunks(CHUNK) {
+            db.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT company_search_refresh_all($1)",
+                [chunk.to_vec().into()],
+            ))
+            .await?;
+        }
+        db.execute_unprepared("DELETE FROM search_refresh_deferred")
+            .await?;
         return Ok(());
     }
     for chunk in ids.chunks(CHUNK) {

@@ -2,7 +2,8 @@
 //! import that inserts 500 companies' texts in one statement refreshes their 500 documents in
 //! one pass, not 500. SQLite has no statement-level triggers; its row triggers stay.
 
-use sea_orm::{ConnectionTrait, DbBackend};
+use super::steps;
+use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -123,24 +124,13 @@ fn down_statements() -> Vec<String> {
     statements
 }
 
-async fn run(manager: &SchemaManager<'_>, statements: Vec<String>) -> Result<(), DbErr> {
-    let db = manager.get_connection();
-    if db.get_database_backend() != DbBackend::Postgres {
-        return Ok(());
-    }
-    for statement in statements {
-        db.execute_unprepared(&statement).await?;
-    }
-    Ok(())
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        run(manager, up_statements()).await
+        steps::run_sql_on(manager, DbBackend::Postgres, up_statements()).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        run(manager, down_statements()).await
+        steps::run_sql_on(manager, DbBackend::Postgres, down_statements()).await
     }
 }

@@ -1,10 +1,11 @@
-//! SQLite's search-index triggers can be held for the rest of a transaction: a bulk writer (a
+//! The search-index triggers can be held for the rest of a transaction: a bulk writer (a
 //! partner's import) puts a row in `search_refresh_deferred`, writes, rewrites the documents of
-//! the companies it wrote in one statement (`zone::index::refresh`) and removes the row before it
-//! commits. The row never outlives its transaction, and SQLite has one writer at a time, so no
-//! other write ever sees it. PostgreSQL already refreshes once per statement.
+//! the companies it wrote in a few statements (`zone::index::refresh`) and removes the row before
+//! it commits. The row never outlives its transaction: SQLite has one writer at a time, and on
+//! PostgreSQL no other transaction sees an uncommitted row, so no other write is ever held.
 
-use sea_orm::{ConnectionTrait, DbBackend};
+use super::steps;
+use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -59,6 +60,40 @@ fn triggers() -> Vec<(&'static str, &'static str, String)> {
     ]
 }
 
+/// PostgreSQL's statement-level trigger functions (`m20261127_000008_search_per_statement`),
+/// each returning early while a bulk writer holds the index when `deferrable`.
+fn postgres(deferrable: bool) -> Vec<String> {
+    let hold = if deferrable {
+        "IF EXISTS (SELECT 1 FROM search_refresh_deferred) THEN RETURN NULL; END IF; "
+    } else {
+        ""
+    };
+    [
+        ("company_search_on_new_companies", "SELECT id FROM changed"),
+        (
+            "company_search_on_new_texts",
+            "SELECT company_id FROM changed",
+        ),
+        (
+            "company_search_on_gone_texts",
+            "SELECT company_id FROM gone",
+        ),
+        (
+            "company_search_on_changed_texts",
+            "SELECT company_id FROM changed UNION SELECT company_id FROM gone",
+        ),
+    ]
+    .iter()
+    .map(|(name, ids)| {
+        format!(
+            "CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN {hold}PERFORM company_search_refresh_all(ARRAY({ids})); RETURN NULL; END $$"
+        )
+    })
+    .collect()
+}
+
+/// SQLite's row triggers, each held while a bulk writer holds the index when `deferrable`.
 fn statements(deferrable: bool) -> Vec<String> {
     let mut statements = Vec::new();
     for (name, event, body) in triggers() {
@@ -75,29 +110,25 @@ fn statements(deferrable: bool) -> Vec<String> {
     statements
 }
 
-async fn run(manager: &SchemaManager<'_>, statements: Vec<String>) -> Result<(), DbErr> {
-    let db = manager.get_connection();
-    if db.get_database_backend() != DbBackend::Sqlite {
-        return Ok(());
-    }
-    for statement in statements {
-        db.execute_unprepared(&statement).await?;
-    }
-    Ok(())
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let mut up =
-            vec!["CREATE TABLE search_refresh_deferred (held INTEGER PRIMARY KEY)".to_owned()];
-        up.extend(statements(true));
-        run(manager, up).await
+        let table = "CREATE TABLE search_refresh_deferred (held integer PRIMARY KEY)".to_owned();
+        let mut sqlite = vec![table.clone()];
+        sqlite.extend(statements(true));
+        steps::run_sql_on(manager, DbBackend::Sqlite, sqlite).await?;
+        let mut pg = vec![table];
+        pg.extend(postgres(true));
+        steps::run_sql_on(manager, DbBackend::Postgres, pg).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let mut down = statements(false);
-        down.push("DROP TABLE search_refresh_deferred".to_owned());
-        run(manager, down).await
+        let drop = "DROP TABLE search_refresh_deferred".to_owned();
+        let mut sqlite = statements(false);
+        sqlite.push(drop.clone());
+        steps::run_sql_on(manager, DbBackend::Sqlite, sqlite).await?;
+        let mut pg = postgres(false);
+        pg.push(drop);
+        steps::run_sql_on(manager, DbBackend::Postgres, pg).await
     }
 }

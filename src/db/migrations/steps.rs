@@ -1,7 +1,7 @@
 //! The steps the migrations repeat: statements of one kind run one after another, in the order
 //! given, and the builders of the indexes and foreign keys they share.
 
-use sea_orm::StatementBuilder;
+use sea_orm::{ConnectionTrait, DbBackend, StatementBuilder};
 use sea_orm_migration::prelude::*;
 
 /// Runs `statements` one after another, in the order given: a table after the tables its
@@ -86,4 +86,21 @@ pub fn cascade(
         .to(owners, "id")
         .on_delete(ForeignKeyAction::Cascade)
         .to_owned()
+}
+
+/// Runs raw SQL `statements` in order, only when the database is `backend`: for what one of the
+/// two databases does its own way.
+pub async fn run_sql_on(
+    manager: &SchemaManager<'_>,
+    backend: DbBackend,
+    statements: Vec<String>,
+) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    if db.get_database_backend() != backend {
+        return Ok(());
+    }
+    for statement in statements {
+        db.execute_unprepared(&statement).await?;
+    }
+    Ok(())
 }
