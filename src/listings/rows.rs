@@ -288,10 +288,9 @@ impl RowReader<'_> {
     fn company_cell(&mut self, input: &mut Input, column: usize, cell: &str, field: Field) {
         let text = |max| values::bounded_text(cell, max);
         match field {
-            Field::Exchange => {
-                if !cell.trim().eq_ignore_ascii_case(self.ctx.mic) {
-                    self.fail(column, cell, "other-exchange", &[]);
-                }
+            // A file without an exchange column is the partner's own; a row of another is refused.
+            Field::Exchange if !cell.trim().eq_ignore_ascii_case(self.ctx.mic) => {
+                self.fail(column, cell, "other-exchange", &[]);
             }
             Field::Market => match vocab::market(self.ctx.mic, cell) {
                 Some(code) => input.market = Some(code.to_owned()),

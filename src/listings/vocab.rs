@@ -172,7 +172,7 @@ static NAMES: LazyLock<HashMap<(&'static str, &'static str, String), &'static st
                 }
             };
         for (mic, code, extra) in MARKETS {
-            add("market", *mic, *code, *extra);
+            add("market", mic, code, extra);
         }
         for code in INDUSTRIES {
             let extra = INDUSTRY_NAMES

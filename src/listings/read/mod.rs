@@ -522,7 +522,9 @@ mod tests {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
         let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
         let other = b"Symbol,Name\n\0\x01\x02\x03 AOT";
-        for bytes in [&png[..], pdf, other] {
+        // Legacy binary XLS (OLE2): refused, not parsed (see the module's comment).
+        let xls = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0\0\0\0\0";
+        for bytes in [&png[..], pdf, other, xls] {
             assert_eq!(
                 read(bytes, None, &Limits::default()),
                 Err(ReadError::UnknownFormat)
