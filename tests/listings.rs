@@ -863,3 +863,69 @@ async fn each_fixture_reads_in_its_format_encoding_and_conventions() {
         "refusals and dry runs change nothing"
     );
 }
+
+#[tokio::test]
+async fn a_symbol_on_every_row_costs_one_short_message_a_row() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let mut file = String::from("symbol,name\n");
+    for _ in 0..20_000 {
+        file.push_str("PTT,x\n");
+    }
+    let (status, report) = dry_run(&db, &app, "XBKK", file.into_bytes()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(
+        (errors.len(), report["rejected"].as_u64()),
+        (1_000, Some(20_000))
+    );
+    let longest = errors
+        .iter()
+        .map(|e| e["message"].as_str().unwrap().len())
+        .max()
+        .unwrap();
+    assert!(
+        longest < 300,
+        "a message lists a few rows, not all: {longest} bytes"
+    );
+}
+
+#[tokio::test]
+async fn a_commit_plans_the_file_again_against_the_exchange_as_it_is_then() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let session = partner(&db, &app, "desk6@bursa.example", "XKLS").await;
+    let symbol = listed_symbol(&db, "XKLS").await;
+    let first = format!("Stock Code,Website\n{symbol},https://first.example/\n");
+    let second = format!("Stock Code,Website\n{symbol},https://second.example/\n");
+    let a = batch_id(&upload(&app, &session, &[("file", "a.csv", first.as_bytes())], &[]).await);
+    let b = batch_id(&upload(&app, &session, &[("file", "b.csv", second.as_bytes())], &[]).await);
+    // Both previews were made against the same state; each commit plans its file again, against
+    // the exchange as it is when it commits (and refuses if that changes while it writes).
+    let committed = post(
+        &app,
+        &format!("/en/partner/imports/{b}/commit"),
+        Some(&session),
+        &[],
+    )
+    .await;
+    assert_eq!(committed.status, StatusCode::SEE_OTHER);
+    let before = digest(&db).await;
+    let stale = post(
+        &app,
+        &format!("/en/partner/imports/{a}/commit"),
+        Some(&session),
+        &[],
+    )
+    .await;
+    assert_eq!(stale.status, StatusCode::SEE_OTHER, "{}", stale.body);
+    assert_ne!(digest(&db).await, before);
+    let website = company::Entity::find()
+        .filter(company::Column::Symbol.eq(symbol.as_str()))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap()
+        .website;
+    assert_eq!(website.as_deref(), Some("https://first.example/"));
+}

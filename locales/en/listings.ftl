@@ -68,6 +68,7 @@ import-error-not-committed = Only a committed import can be undone.
 import-error-unreadable = The file could not be read: { $reason }
 import-error-rejected-rows = Nothing was changed: { $count } rows have problems. Fix them in the file and upload it again.
 import-error-changed-since = This import cannot be undone: these companies have changed since: { $symbols }.
+import-error-changed-meanwhile = The exchange's companies changed since this preview was made. Open the preview again, then commit.
 import-error-no-symbol-column = No column of this sheet gives the symbol. Map one below.
 import-error-required = A value is required here.
 import-error-duplicate = Symbol { $value } appears more than once (rows { $rows }); keep one row per company.

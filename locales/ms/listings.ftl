@@ -68,6 +68,7 @@ import-error-not-committed = Hanya import data yang telah dimuktamadkan boleh di
 import-error-unreadable = Fail ini tidak dapat dibaca: { $reason }
 import-error-rejected-rows = Tiada perubahan dibuat: { $count } baris mempunyai masalah. Betulkan baris itu dalam fail dan muat naik semula.
 import-error-changed-since = Import data ini tidak boleh dibuat asal kerana syarikat berikut telah berubah sejak itu: { $symbols }.
+import-error-changed-meanwhile = Data syarikat bursa ini telah berubah sejak pratonton ini dibuat. Buka pratonton semula, kemudian muktamadkan.
 import-error-no-symbol-column = Tiada lajur dalam lembaran kerja ini yang memberikan kod saham. Petakan satu lajur di bawah.
 import-error-required = Nilai diperlukan di sini.
 import-error-duplicate = Kod saham { $value } terdapat lebih daripada sekali (baris { $rows }); kekalkan satu baris bagi setiap syarikat.

@@ -68,6 +68,7 @@ import-error-not-committed = 只有已确认导入的批次才能撤销。
 import-error-unreadable = 无法读取文件：{ $reason }
 import-error-rejected-rows = 未作任何更改：有 { $count } 行存在问题。请在文件中修正后重新上传。
 import-error-changed-since = 此次导入无法撤销：以下公司在导入后又有变更：{ $symbols }。
+import-error-changed-meanwhile = 自预览生成以来，本交易所的上市公司数据已有变化。请重新打开预览，再确认导入。
 import-error-no-symbol-column = 此工作表中没有提供股票代码的列。请在下方为其中一列选择对应字段。
 import-error-required = 此项为必填。
 import-error-duplicate = 股票代码 { $value } 出现了多次（第 { $rows } 行）；每家公司只能保留一行。

@@ -18,6 +18,7 @@ use sea_orm::{
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait, UpdateMany,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
 /// What the partner decided about a batch's file: an encoding, and fields for columns.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,8 +228,18 @@ pub async fn decide(
     db: &DatabaseConnection,
     batch: &batch::Model,
     decisions: Decisions,
+    actor: &Actor,
 ) -> Result<(), DbErr> {
     let tx = db.begin().await?;
+    let detail = format!("{} columns", decisions.columns.0.len());
+    audit::record(
+        &tx,
+        actor,
+        "import.mapping",
+        &format!("batch:{}", batch.id),
+        Some(detail),
+    )
+    .await?;
     for (header, field) in &decisions.columns.0 {
         mapping::Entity::insert(mapping::ActiveModel {
             exchange_mic: Set(batch.exchange_mic.clone()),
@@ -264,11 +275,13 @@ pub async fn commit(
     actor: &Actor,
     lang: Lang,
 ) -> Result<Counts, Problem> {
-    let tx = db.begin().await?;
-    let committing =
-        batch::Entity::update_many().col_expr(batch::Column::Status, "committing".into());
-    let found = claim(&tx, id, committing, "preview", lang).await?;
-    let reading = read_and_plan(&tx, &found, lang).await?;
+    // Read and planned before the transaction: a file's parsing must not hold the database's
+    // write lock (SQLite has one). The transaction then checks that the plan still holds.
+    let pending = find(db, id, None).await?.ok_or(Problem::NotFound)?;
+    if pending.status != "preview" {
+        return Err(Problem::Refused(tr(lang, "import-error-not-preview")));
+    }
+    let reading = read_and_plan(db, &pending, lang).await?;
     let (Ok(doc), Some(plan)) = (&reading.document, reading.plan) else {
         let reason = reading
             .document
@@ -287,6 +300,14 @@ pub async fn commit(
             "import-error-rejected-rows",
             &[("count", plan.counts.rejected.into())],
         )));
+    }
+    let tx = db.begin().await?;
+    let committing =
+        batch::Entity::update_many().col_expr(batch::Column::Status, "committing".into());
+    let found = claim(&tx, id, committing, "preview", lang).await?;
+    let stored = snapshot::load_exchange(&tx, &found.exchange_mic).await?;
+    if !still_holds(&plan, &stored, found.full_list) {
+        return Err(Problem::Refused(tr(lang, "import-error-changed-meanwhile")));
     }
     let changed: Vec<_> = plan.items.iter().filter(|i| i.changes()).collect();
     let writes: Vec<Write> = changed
@@ -460,6 +481,22 @@ pub async fn undo(
 /// Claims batch `id` inside `tx` by `update` (its new status), if its status is `from`; else
 /// refuses with `import-error-not-{from}`. The claim comes first, so that a second commit or
 /// undo of the same batch waits here, then finds it no longer `from`.
+/// Whether every company the plan touches is still as the plan found it, and, for a full list,
+/// no company it would leave out was listed since.
+fn still_holds(plan: &Plan, stored: &HashMap<String, snapshot::Stored>, full_list: bool) -> bool {
+    let now = |symbol: &str| stored.get(symbol).map(|s| (s.id, &s.snapshot));
+    let touched_as_planned = plan
+        .items
+        .iter()
+        .all(|item| now(&item.after.symbol) == item.id.zip(item.before.as_ref()));
+    let named: HashSet<&str> = plan.items.iter().map(|i| i.after.symbol.as_str()).collect();
+    let none_new = !full_list
+        || stored
+            .iter()
+            .all(|(symbol, s)| s.snapshot.delisted || named.contains(symbol.as_str()));
+    touched_as_planned && none_new
+}
+
 async fn claim(
     tx: &impl ConnectionTrait,
     id: i32,
@@ -528,4 +565,65 @@ pub fn summarize(b: &batch::Model) -> BatchSummary {
 
 pub fn stamp(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::listings::plan::Planned;
+    use crate::listings::snapshot::Stored;
+
+    fn company(symbol: &str, website: &str) -> Snapshot {
+        Snapshot {
+            symbol: symbol.into(),
+            website: Some(website.into()),
+            ..Snapshot::default()
+        }
+    }
+
+    fn plan_updating(symbol: &str) -> Plan {
+        Plan {
+            items: vec![Planned {
+                row: Some(2),
+                id: Some(1),
+                before: Some(company(symbol, "https://old.example/")),
+                after: company(symbol, "https://new.example/"),
+            }],
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            unmapped: Vec::new(),
+            counts: Counts::default(),
+        }
+    }
+
+    fn stored(entries: &[(i32, Snapshot)]) -> HashMap<String, Stored> {
+        entries
+            .iter()
+            .map(|(id, s)| {
+                let stored = Stored {
+                    id: *id,
+                    snapshot: s.clone(),
+                };
+                (s.symbol.clone(), stored)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_plan_holds_only_while_what_it_touches_is_as_it_found_it() {
+        let plan = plan_updating("PTT");
+        let same = stored(&[(1, company("PTT", "https://old.example/"))]);
+        assert!(still_holds(&plan, &same, false));
+        let edited = stored(&[(1, company("PTT", "https://edited.example/"))]);
+        assert!(!still_holds(&plan, &edited, false));
+        let recreated = stored(&[(7, company("PTT", "https://old.example/"))]);
+        assert!(!still_holds(&plan, &recreated, false));
+        // A full list must not leave out a company listed since its preview.
+        let more = stored(&[
+            (1, company("PTT", "https://old.example/")),
+            (2, company("AOT", "https://aot.example/")),
+        ]);
+        assert!(still_holds(&plan, &more, false));
+        assert!(!still_holds(&plan, &more, true));
+    }
 }

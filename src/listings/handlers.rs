@@ -120,23 +120,43 @@ struct UploadForm {
 
 async fn read_upload(mut multipart: Multipart) -> Result<UploadForm, Problem> {
     let mut form = UploadForm::default();
+    let (mut companies, mut financials) = (None, None);
     let bad = |_| Problem::Refused("multipart".into());
     while let Some(field) = multipart.next_field().await.map_err(bad)? {
         let name = field.name().unwrap_or_default().to_owned();
         let file_name = field.file_name().unwrap_or("upload").to_owned();
         let bytes = field.bytes().await.map_err(bad)?;
         let text = || String::from_utf8_lossy(&bytes).trim().to_owned();
+        // One file of each kind: the limits on rows and text hold per file.
+        let file = |slot: &mut Option<(String, Vec<u8>)>| match slot {
+            Some(_) => Err(Problem::Refused("multipart".into())),
+            None => {
+                *slot = Some((file_name.clone(), bytes.to_vec()));
+                Ok(())
+            }
+        };
         match name.as_str() {
-            // The companies first, whatever order the browser sends the parts in.
-            "file" if !bytes.is_empty() => form.files.insert(0, (file_name, bytes.to_vec())),
-            "financials" if !bytes.is_empty() => form.files.push((file_name, bytes.to_vec())),
+            "file" if !bytes.is_empty() => file(&mut companies)?,
+            "financials" if !bytes.is_empty() => file(&mut financials)?,
             "exchange" => form.exchange = Some(text()).filter(|t| !t.is_empty()),
             "encoding" => form.encoding = Some(text()).filter(|t| !t.is_empty()),
             "full_list" => form.full_list = text() == "on",
             _ => {}
         }
     }
+    // The companies first, whatever order the browser sends the parts in.
+    form.files = companies.into_iter().chain(financials).collect();
     Ok(form)
+}
+
+/// A partner or an operator, before anything is looked up: to anyone else every batch is
+/// the same refusal, whether it exists or not.
+fn maintainer_kind(viewer: Option<&Viewer>) -> Result<&Viewer, Problem> {
+    match viewer {
+        None => Err(Problem::SignInRequired),
+        Some(v) if v.is_partner() || v.is_operator() => Ok(v),
+        Some(_) => Err(Problem::Forbidden),
+    }
 }
 
 /// The batch a form post is about, if the viewer maintains its exchange.
@@ -146,7 +166,7 @@ async fn batch_of(
     viewer: Option<&Viewer>,
     id: i32,
 ) -> Result<(super::entity::batch::Model, Actor), Problem> {
-    let viewer = viewer.ok_or(Problem::SignInRequired)?;
+    let viewer = maintainer_kind(viewer)?;
     let batch = batches::find(&app.db, id, None)
         .await?
         .ok_or(Problem::NotFound)?;
@@ -169,9 +189,13 @@ pub async fn decide(
     form: Submission,
 ) -> Result<Response, Problem> {
     let lang = form.lang;
-    let (batch, _) = batch_of(&app, &form, viewer.as_deref(), id).await?;
+    let (batch, actor) = batch_of(&app, &form, viewer.as_deref(), id).await?;
+    // Decisions are about a file not yet applied; and a form has as many columns as a file.
+    if batch.status != "preview" {
+        return Err(Problem::Refused(tr(lang, "import-error-not-preview")));
+    }
     let mut decisions = Decisions::default();
-    for (name, value) in &form.fields {
+    for (name, value) in form.fields.iter().take(super::read::MAX_COLUMNS + 1) {
         if name == "encoding" && !value.is_empty() {
             decisions.encoding = Some(value.chars().take(40).collect());
         } else if let Some(header) = name.strip_prefix("column:") {
@@ -184,7 +208,7 @@ pub async fn decide(
     if decisions.encoding.is_none() {
         decisions.encoding = batches::decisions(&batch).encoding;
     }
-    batches::decide(&app.db, &batch, decisions).await?;
+    batches::decide(&app.db, &batch, decisions, &actor).await?;
     Ok(Redirect::to(&Page::PartnerImport { id }.url(lang)).into_response())
 }
 
@@ -248,6 +272,7 @@ pub async fn original(
     Path((_, id, part)): Path<(String, i32, i16)>,
 ) -> Result<Response, Problem> {
     let viewer = viewer.map(|Extension(v)| v);
+    maintainer_kind(viewer.as_ref())?;
     let batch = batches::find(&app.db, id, None)
         .await?
         .ok_or(Problem::NotFound)?;

@@ -147,7 +147,7 @@ fn flag_repeats(inputs: &[Input], ctx: &Context, problems: &mut Vec<RowProblem>)
         }
     }
     for rows in company_rows.values().filter(|r| r.len() > 1) {
-        let all: Vec<String> = rows.iter().map(|i| i.row.to_string()).collect();
+        let all = row_list(rows);
         for input in rows {
             problems.push(problem(
                 ctx,
@@ -155,12 +155,12 @@ fn flag_repeats(inputs: &[Input], ctx: &Context, problems: &mut Vec<RowProblem>)
                 &input.symbol_header,
                 &input.symbol,
                 "duplicate",
-                &[("rows", all.join(", "))],
+                &[("rows", all.clone())],
             ));
         }
     }
     for ((_, year), rows) in year_rows.iter().filter(|(_, r)| r.len() > 1) {
-        let all: Vec<String> = rows.iter().map(|i| i.row.to_string()).collect();
+        let all = row_list(rows);
         for input in rows {
             problems.push(problem(
                 ctx,
@@ -168,10 +168,20 @@ fn flag_repeats(inputs: &[Input], ctx: &Context, problems: &mut Vec<RowProblem>)
                 &input.symbol_header,
                 &format!("{} {year}", input.symbol),
                 "duplicate-year",
-                &[("rows", all.join(", "))],
+                &[("rows", all.clone())],
             ));
         }
     }
+}
+
+/// The rows of a repeat, the first ten of them: a symbol repeated on every row of a file must
+/// not make every row's message list every other row.
+fn row_list(rows: &[&Input]) -> String {
+    let mut list: Vec<String> = rows.iter().take(10).map(|i| i.row.to_string()).collect();
+    if rows.len() > 10 {
+        list.push(format!("… ({})", rows.len()));
+    }
+    list.join(", ")
 }
 
 /// Each valid row laid over the company as stored (or a new one).
@@ -271,14 +281,20 @@ pub fn problem(
     code: &str,
     args: &[(&'static str, String)],
 ) -> RowProblem {
+    // A cell may be megabytes; the problem quotes enough of it to find it.
+    let value: String = value.chars().take(VALUE_SHOWN).collect();
+    let column: String = column.chars().take(VALUE_SHOWN).collect();
     RowProblem {
         row,
-        column: column.to_owned(),
-        value: value.to_owned(),
+        message: error_message(ctx.lang, ctx.mic, code, &value, args),
+        column,
+        value,
         code: code.to_owned(),
-        message: error_message(ctx.lang, ctx.mic, code, value, args),
     }
 }
+
+/// Characters of a cell or header a problem quotes.
+const VALUE_SHOWN: usize = 200;
 
 /// The message `import-error-{code}` in `lang` about `value` on exchange `mic`, with `args`:
 /// a file's cell and the company edit form's field say the same about the same value.

@@ -15,12 +15,14 @@ use crate::security::ClientIp;
 use crate::web::state::AppState;
 use axum::Extension;
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::{Query, Request, State};
 use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, StatusCode, header};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+
+/// Problems an import's answer lists at most; `rejected` counts the rows.
+const ERRORS_SHOWN: usize = 1_000;
 
 /// An API error: a stable code and an English message.
 #[derive(Serialize, ToSchema)]
@@ -84,13 +86,17 @@ async fn caller(app: &AppState, headers: &HeaderMap, ip: &ClientIp) -> Result<Ca
     let key = format!("api:token:{}", caller.token_id);
     match allow(&app.db, &key, app.protection.limits.api_per_token).await {
         Ok(true) => Ok(caller),
-        Ok(false) => Err(error(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate-limited",
-            "too many requests",
-        )),
+        Ok(false) => Err(rate_limited()),
         Err(err) => Err(storage_failure(err)),
     }
+}
+
+fn rate_limited() -> Response {
+    error(
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate-limited",
+        "too many requests",
+    )
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -164,7 +170,7 @@ pub struct ImportReport {
         (status = 413, description = "The file is larger than the limit (code `too-large`). A body far over it is refused before it is read, without a JSON body.", body = ApiError),
         (status = 415, description = "The file is not CSV, XLSX, JSON or an HTML table (code `unknown-format`).", body = ApiError),
         (status = 422, description = "Rows were rejected: an import report, and nothing was applied. Or the file could not be read: an error whose code says why (`empty`, `too-many-rows`, `unknown-encoding`, `undecodable`, `malformed`, `no-table`, `zip-bomb`).", body = ImportRejection),
-        (status = 429, description = "Too many requests with this token (code `rate-limited`); try again later.", body = ApiError),
+        (status = 429, description = "Too many requests with this token, or too many files from its account (code `rate-limited`); try again later.", body = ApiError),
         (status = 500, description = "A storage failure (code `storage`); nothing was applied.", body = ApiError)
     ),
     security(("bearer" = []))
@@ -174,23 +180,33 @@ pub async fn import(
     Extension(ip): Extension<ClientIp>,
     Query(query): Query<ImportQuery>,
     headers: HeaderMap,
-    body: Bytes,
+    request: Request,
 ) -> Result<Response, Response> {
+    // The caller and its limits first: nobody else makes the server read a body.
     let caller = caller(&app, &headers, &ip).await?;
+    let key = format!("import:account:{}", caller.actor.id.unwrap_or_default());
+    // The same budget as the account's uploads through the workspace.
+    match allow(&app.db, &key, app.protection.limits.imports_per_account).await {
+        Ok(true) => {}
+        Ok(false) => return Err(rate_limited()),
+        Err(err) => return Err(storage_failure(err)),
+    }
     let lang = query
         .lang
         .as_deref()
         .and_then(Lang::from_code)
         .unwrap_or(Lang::En);
-    // Too large is refused before anything is stored.
+    // Too large is refused before anything is stored, reading one byte past the limit at most.
     let limit = super::read::limits().max_bytes;
-    if body.len() > limit {
+    let too_large = || {
         let err = super::read::ReadError::TooLarge { limit };
-        return Err(error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            err.code(),
-            err.to_string(),
-        ));
+        error(StatusCode::PAYLOAD_TOO_LARGE, err.code(), err.to_string())
+    };
+    let body = axum::body::to_bytes(request.into_body(), limit + 1)
+        .await
+        .map_err(|_| too_large())?;
+    if body.len() > limit {
+        return Err(too_large());
     }
     let sender = Sender {
         exchange_mic: &caller.exchange_mic,
@@ -239,7 +255,8 @@ pub async fn import(
         format: Some(document.format.code().into()),
         encoding: document.encoding.clone(),
         counts: plan.counts,
-        errors: plan.problems.clone(),
+        // The first problems: enough to fix a file, bounded whatever the file.
+        errors: plan.problems.iter().take(ERRORS_SHOWN).cloned().collect(),
         warnings: plan.warnings.clone(),
         unmapped: plan.unmapped.iter().map(|u| u.header.clone()).collect(),
     };

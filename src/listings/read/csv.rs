@@ -1,7 +1,7 @@
 //! CSV and its cousins: whichever delimiter the partner's system writes, with quoted fields
 //! holding line breaks, delimiters and doubled quotes.
 
-use super::{Budget, ReadError, Sheet, SheetBuilder};
+use super::{Budget, MAX_COLUMNS, ReadError, Sheet, SheetBuilder, too_wide};
 use std::collections::HashMap;
 
 /// The candidates, in order of preference when they score the same.
@@ -22,6 +22,9 @@ pub(super) fn read(text: &str, budget: &mut Budget) -> Result<Vec<Sheet>, ReadEr
         // A spreadsheet shows the blank lines the reader skips as rows of their own.
         row += 1 + blank_lines(bytes, start);
         last_start = start;
+        if record.len() > MAX_COLUMNS {
+            return Err(too_wide(row));
+        }
         let cells = record
             .iter()
             .map(|field| budget.cell(field))

@@ -12,13 +12,18 @@ const HIDDEN: [&str; 4] = ["script", "style", "template", "noscript"];
 /// Elements that break a line: the text on either side must not run together.
 const BREAKS: [&str; 4] = ["br", "p", "div", "li"];
 
+/// Tables looked at: an exchange's page has a few (layout, navigation, the list).
+const MAX_TABLES: usize = 100;
+
 pub(super) fn read(text: &str, budget: &mut Budget) -> Result<Vec<Sheet>, ReadError> {
     let document = Html::parse_document(text);
     let tables = Selector::parse("table").expect("`table` is a valid selector");
     let rows = Selector::parse("tr").expect("`tr` is a valid selector");
     // The data is the table with the most rows; on a tie, the first.
     let mut best: Option<Vec<ElementRef<'_>>> = None;
-    for table in document.select(&tables) {
+    // Each table's rows are a walk of its subtree: a bounded number of tables keeps a file of
+    // thousands of nested tables linear.
+    for table in document.select(&tables).take(MAX_TABLES) {
         let own = own_rows(table, &rows);
         if best.as_ref().is_none_or(|best| own.len() > best.len()) {
             best = Some(own);

@@ -81,7 +81,7 @@ fn add_record(
                 }
             }
             Json::Array(items) if is_records(&items) => {
-                let table = nested_table(nested, &key);
+                let table = nested_table(nested, &key)?;
                 for item in items {
                     if let Json::Object(fields) = item {
                         add_nested(table, budget, number, &symbol, fields)?;
@@ -97,15 +97,27 @@ fn add_record(
     main.push(budget, number, cells)
 }
 
-fn nested_table<'a>(tables: &'a mut Vec<Table>, key: &str) -> &'a mut Table {
+/// Lists of records under this many keys at most: a file has a handful (yearly financials);
+/// thousands would make every lookup a long scan.
+const MAX_NESTED: usize = 16;
+
+fn nested_table<'a>(tables: &'a mut Vec<Table>, key: &str) -> Result<&'a mut Table, ReadError> {
     let index = tables
         .iter()
         .position(|table| table.name.as_deref() == Some(key));
-    let index = index.unwrap_or_else(|| {
-        tables.push(Table::nested(key));
-        tables.len() - 1
-    });
-    &mut tables[index]
+    let index = match index {
+        Some(index) => index,
+        None if tables.len() >= MAX_NESTED => {
+            return Err(ReadError::malformed(format!(
+                "more than {MAX_NESTED} keys hold lists of records"
+            )));
+        }
+        None => {
+            tables.push(Table::nested(key));
+            tables.len() - 1
+        }
+    };
+    Ok(&mut tables[index])
 }
 
 /// A nested row, under the parent's row number: that is where the partner finds it.

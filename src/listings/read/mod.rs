@@ -264,7 +264,7 @@ fn is_control(c: char) -> bool {
 
 /// The most columns a row may have: listings have tens, and rows shorter than the header are
 /// padded, so a runaway width would multiply memory.
-const MAX_COLUMNS: usize = 1024;
+pub(super) const MAX_COLUMNS: usize = 1024;
 /// Cells over all sheets, per allowed row: generous for listings, bounded for padding.
 const CELLS_PER_ROW: usize = 100;
 /// Text over all cells: an XLSX shared string or a JSON symbol is copied into every cell that
