@@ -122,6 +122,36 @@ fn batch_id(reply: &Reply) -> i32 {
         .unwrap_or_else(|| panic!("a batch page: {}", reply.location()))
 }
 
+/// The batch of one fixture uploaded as the companies' file.
+async fn upload_fixture(app: &Site, session: &str, name: &str) -> i32 {
+    batch_id(&upload(app, session, &[("file", name, &fixture(name))], &[]).await)
+}
+
+async fn preview(app: &Site, session: &str, id: i32) -> Reply {
+    get(app, &format!("/en/partner/imports/{id}"), Some(session)).await
+}
+
+/// Commits (or undoes) batch `id` as the holder of `session` would, from the batch's page.
+async fn commit(app: &Site, session: &str, id: i32) -> Reply {
+    post(
+        app,
+        &format!("/en/partner/imports/{id}/commit"),
+        Some(session),
+        &[],
+    )
+    .await
+}
+
+async fn undo(app: &Site, session: &str, id: i32) -> Reply {
+    post(
+        app,
+        &format!("/en/partner/imports/{id}/undo"),
+        Some(session),
+        &[],
+    )
+    .await
+}
+
 async fn partner(db: &DatabaseConnection, app: &Site, email: &str, mic: &str) -> String {
     staff(db, Role::Partner, email, Some(mic)).await;
     sign_in(app, email, PASSWORD).await
@@ -134,17 +164,9 @@ async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
     let session = partner(&db, &app, "desk@bursa.example", "XKLS").await;
     let before = digest(&db).await;
 
-    let id = batch_id(
-        &upload(
-            &app,
-            &session,
-            &[("file", "bursa.csv", &fixture("bursa.csv"))],
-            &[],
-        )
-        .await,
-    );
+    let id = upload_fixture(&app, &session, "bursa.csv").await;
     // The preview changes nothing yet, and says what would happen.
-    let preview = get(&app, &format!("/en/partner/imports/{id}"), Some(&session)).await;
+    let preview = preview(&app, &session, id).await;
     assert_eq!(preview.status, StatusCode::OK);
     assert!(
         preview
@@ -156,13 +178,7 @@ async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
     assert!(preview.body.contains("Inari Amertron Berhad"));
     assert_eq!(digest(&db).await, before);
 
-    let committed = post(
-        &app,
-        &format!("/en/partner/imports/{id}/commit"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    let committed = commit(&app, &session, id).await;
     assert_eq!(
         committed.status,
         StatusCode::SEE_OTHER,
@@ -194,15 +210,7 @@ async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
     }
 
     // The same file again changes nothing.
-    let again = batch_id(
-        &upload(
-            &app,
-            &session,
-            &[("file", "bursa.csv", &fixture("bursa.csv"))],
-            &[],
-        )
-        .await,
-    );
+    let again = upload_fixture(&app, &session, "bursa.csv").await;
     let preview = get(
         &app,
         &format!("/en/partner/imports/{again}"),
@@ -217,13 +225,7 @@ async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
         preview.body
     );
 
-    let undone = post(
-        &app,
-        &format!("/en/partner/imports/{id}/undo"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    let undone = undo(&app, &session, id).await;
     assert_eq!(undone.status, StatusCode::SEE_OTHER, "{}", undone.body);
     assert_eq!(
         get(&app, "/en/zone/XKLS/0166", None).await.status,
@@ -242,13 +244,7 @@ async fn financial_years_come_in_a_second_file_and_an_update_shows_old_and_new()
         ("financials", "financials.csv", &fixture("financials.csv")),
     ];
     let id = batch_id(&upload(&app, &session, &files, &[]).await);
-    let committed = post(
-        &app,
-        &format!("/en/partner/imports/{id}/commit"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    let committed = commit(&app, &session, id).await;
     assert_eq!(
         committed.status,
         StatusCode::SEE_OTHER,
@@ -286,7 +282,7 @@ async fn financial_years_come_in_a_second_file_and_an_update_shows_old_and_new()
         )
         .await,
     );
-    let preview = get(&app, &format!("/en/partner/imports/{id}"), Some(&session)).await;
+    let preview = preview(&app, &session, id).await;
     assert!(
         preview.body.contains("1 rows: 0 new, 1 updated"),
         "{}",
@@ -305,16 +301,8 @@ async fn a_file_with_errors_is_refused_row_by_row_and_changes_nothing() {
     let app = app_on(db.clone());
     let session = partner(&db, &app, "desk3@bursa.example", "XKLS").await;
     let before = digest(&db).await;
-    let id = batch_id(
-        &upload(
-            &app,
-            &session,
-            &[("file", "errors.csv", &fixture("errors.csv"))],
-            &[],
-        )
-        .await,
-    );
-    let preview = get(&app, &format!("/en/partner/imports/{id}"), Some(&session)).await;
+    let id = upload_fixture(&app, &session, "errors.csv").await;
+    let preview = preview(&app, &session, id).await;
     for expected in [
         "is not a symbol of XKLS",
         "Symbol 7001 appears more than once (rows 3, 4)",
@@ -335,13 +323,7 @@ async fn a_file_with_errors_is_refused_row_by_row_and_changes_nothing() {
         !preview.body.contains("Commit all changes"),
         "no commit button"
     );
-    let refused = post(
-        &app,
-        &format!("/en/partner/imports/{id}/commit"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    let refused = commit(&app, &session, id).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(digest(&db).await, before);
 }
@@ -352,15 +334,7 @@ async fn others_cannot_see_or_touch_a_partners_batch() {
     let app = app_on(db.clone());
     let kl = partner(&db, &app, "kl@bursa.example", "XKLS").await;
     let bkk = partner(&db, &app, "bkk@set.example", "XBKK").await;
-    let id = batch_id(
-        &upload(
-            &app,
-            &kl,
-            &[("file", "bursa.csv", &fixture("bursa.csv"))],
-            &[],
-        )
-        .await,
-    );
+    let id = upload_fixture(&app, &kl, "bursa.csv").await;
     let page = format!("/en/partner/imports/{id}");
     assert_eq!(
         get(&app, &page, Some(&bkk)).await.status,
@@ -395,22 +369,8 @@ async fn undo_is_refused_when_a_company_changed_since() {
     let db = common::database(true).await;
     let app = app_on(db.clone());
     let session = partner(&db, &app, "desk4@bursa.example", "XKLS").await;
-    let first = batch_id(
-        &upload(
-            &app,
-            &session,
-            &[("file", "bursa.csv", &fixture("bursa.csv"))],
-            &[],
-        )
-        .await,
-    );
-    post(
-        &app,
-        &format!("/en/partner/imports/{first}/commit"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    let first = upload_fixture(&app, &session, "bursa.csv").await;
+    commit(&app, &session, first).await;
     let csv = "Stock Code,Website\n0166,https://changed.example/\n";
     let second = batch_id(
         &upload(
@@ -421,38 +381,14 @@ async fn undo_is_refused_when_a_company_changed_since() {
         )
         .await,
     );
-    post(
-        &app,
-        &format!("/en/partner/imports/{second}/commit"),
-        Some(&session),
-        &[],
-    )
-    .await;
-    let refused = post(
-        &app,
-        &format!("/en/partner/imports/{first}/undo"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    commit(&app, &session, second).await;
+    let refused = undo(&app, &session, first).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("0166"), "{}", refused.body);
     // Undoing the later batch first, then the earlier one, works.
-    let undone = post(
-        &app,
-        &format!("/en/partner/imports/{second}/undo"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    let undone = undo(&app, &session, second).await;
     assert_eq!(undone.status, StatusCode::SEE_OTHER);
-    let undone = post(
-        &app,
-        &format!("/en/partner/imports/{first}/undo"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    let undone = undo(&app, &session, first).await;
     assert_eq!(undone.status, StatusCode::SEE_OTHER);
 }
 
@@ -470,13 +406,7 @@ async fn a_full_list_delists_the_companies_it_leaves_out() {
     );
     let files = [("file", "bursa.csv", &fixture("bursa.csv")[..])];
     let id = batch_id(&upload(&app, &session, &files, &[("full_list", "on")]).await);
-    let commit = post(
-        &app,
-        &format!("/en/partner/imports/{id}/commit"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    let commit = commit(&app, &session, id).await;
     assert_eq!(commit.status, StatusCode::SEE_OTHER, "{}", commit.body);
     assert_eq!(
         get(&app, &format!("/en/zone/XKLS/{gone}"), None)
@@ -487,13 +417,7 @@ async fn a_full_list_delists_the_companies_it_leaves_out() {
     let directory = get(&app, "/en/zone?exchange=XKLS", None).await;
     assert!(!directory.body.contains(&format!("/en/zone/XKLS/{gone}\"")));
     // Kept, not deleted: the undo brings it back.
-    post(
-        &app,
-        &format!("/en/partner/imports/{id}/undo"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    undo(&app, &session, id).await;
     assert_eq!(
         get(&app, &format!("/en/zone/XKLS/{gone}"), None)
             .await
@@ -902,22 +826,10 @@ async fn a_commit_plans_the_file_again_against_the_exchange_as_it_is_then() {
     let b = batch_id(&upload(&app, &session, &[("file", "b.csv", second.as_bytes())], &[]).await);
     // Both previews were made against the same state; each commit plans its file again, against
     // the exchange as it is when it commits (and refuses if that changes while it writes).
-    let committed = post(
-        &app,
-        &format!("/en/partner/imports/{b}/commit"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    let committed = commit(&app, &session, b).await;
     assert_eq!(committed.status, StatusCode::SEE_OTHER);
     let before = digest(&db).await;
-    let stale = post(
-        &app,
-        &format!("/en/partner/imports/{a}/commit"),
-        Some(&session),
-        &[],
-    )
-    .await;
+    let stale = commit(&app, &session, a).await;
     assert_eq!(stale.status, StatusCode::SEE_OTHER, "{}", stale.body);
     assert_ne!(digest(&db).await, before);
     let website = company::Entity::find()

@@ -1,19 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { guardConsole } from "./console-guard";
 
 // Fails on any browser console error (a CSP violation is one) or uncaught exception. Chromium
 // also logs a refused form's 422 as an error: that one is the expected answer.
-let problems: string[] = [];
-const expected = /Failed to load resource: the server responded with a status of 422/;
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on("console", (m) => m.type() === "error" && !expected.test(m.text()) && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-});
-test.afterEach(() => {
-  expect(problems, "browser console errors").toEqual([]);
-});
+guardConsole(/Failed to load resource: the server responded with a status of 422/);
 
 const root = path.resolve(__dirname, "../..");
 const database = process.env.E2E_DATABASE ?? "target/e2e/vnext.sqlite";

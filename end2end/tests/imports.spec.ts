@@ -1,20 +1,12 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { guardConsole } from "./console-guard";
 
 // Fails on any browser console error (a CSP violation is one) or uncaught exception. Chromium
 // also logs a refused form's 422 as an error: that one is the expected answer. The 404 of a
 // company page after the undo is filtered where it is asked for.
-let problems: string[] = [];
-const expected = /Failed to load resource: the server responded with a status of 422/;
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on("console", (m) => m.type() === "error" && !expected.test(m.text()) && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-});
-test.afterEach(() => {
-  expect(problems, "browser console errors").toEqual([]);
-});
+const guard = guardConsole(/Failed to load resource: the server responded with a status of 422/);
 
 const root = path.resolve(__dirname, "../..");
 const database = process.env.E2E_DATABASE ?? "target/e2e/vnext.sqlite";
@@ -220,7 +212,7 @@ test("in Malay, a Bursa partner uploads a file with errors, maps a column, fixes
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Halaman tidak dijumpai");
   }
   // Chromium logs the 404s asked for above as console errors.
-  problems = problems.filter((p) => !p.includes("status of 404"));
+  guard.forgive("status of 404");
   await page.goto(`/ms/zone?q=${encodeURIComponent(names[0])}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zon syarikat tersenarai luar negara");
   await expect(page.locator("li.company-card").filter({ hasText: names[0] })).toHaveCount(0);
