@@ -652,9 +652,11 @@ async fn a_partner_edits_delists_and_relists_its_own_company_only() {
     );
     assert_eq!(digest(&db).await, before);
 
-    // The same form posted back unchanged changes nothing; a real edit shows in the zone.
+    // The form posted back as it stands is saved (the website comes back normalised); an edit
+    // made on the form as it is now shows in the zone.
     let same = post_fields(&app, &page, Some(&kl), &fields).await;
     assert_eq!(same.status, StatusCode::SEE_OTHER, "{}", same.body);
+    let fields = form_fields(&get(&app, &page, Some(&kl)).await.body);
     let edited = with(&fields, "name.th", "บริษัท ทดสอบการแก้ไข จำกัด");
     let saved = post_fields(&app, &page, Some(&kl), &edited).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
@@ -666,6 +668,18 @@ async fn a_partner_edits_delists_and_relists_its_own_company_only() {
         found.body.contains(&format!("/th/zone/XKLS/{symbol}")),
         "search finds the edit"
     );
+
+    // A form opened before that edit would overwrite it: refused, nothing written.
+    let stale = with(&fields, "sector", "Overwritten");
+    let before = digest(&db).await;
+    let refused = post_fields(&app, &page, Some(&kl), &stale).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("Someone changed this company"),
+        "{}",
+        refused.body
+    );
+    assert_eq!(digest(&db).await, before);
 
     // Another exchange's partner finds nothing there; others may not look.
     assert_eq!(

@@ -43,3 +43,4 @@ partner-company-error-unit = The unit is 1 or more: 1 for amounts as they are, 1
 notice-company-saved = The changes to the company were saved.
 notice-company-delisted = The company was delisted from the zone. Its data is kept.
 notice-company-relisted = The company is back in the zone.
+partner-company-error-changed = Someone changed this company after this form was opened: nothing was saved. Open the company again and make your change there.

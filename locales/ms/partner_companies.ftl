@@ -37,3 +37,4 @@ partner-company-error-unit = Unit mestilah 1 atau lebih: 1 untuk amaun sebenar, 
 notice-company-saved = Perubahan pada syarikat telah disimpan.
 notice-company-delisted = Syarikat telah dialih keluar daripada zon. Datanya disimpan.
 notice-company-relisted = Syarikat telah dikembalikan ke zon.
+partner-company-error-changed = Seseorang telah mengubah syarikat ini selepas borang ini dibuka: tiada apa-apa disimpan. Buka syarikat ini semula dan buat perubahan anda di sana.

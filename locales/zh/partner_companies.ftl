@@ -37,3 +37,4 @@ partner-company-error-unit = 单位须为 1 或以上：1 表示按原值，1,00
 notice-company-saved = 公司的更改已保存。
 notice-company-delisted = 该公司已移出专区，其数据仍予保留。
 notice-company-relisted = 该公司已重新纳入专区。
+partner-company-error-changed = 本表单打开后，该公司的资料已被他人修改，本次未保存任何内容。请重新打开该公司后再修改。

@@ -302,6 +302,7 @@ pub async fn commit(
         )));
     }
     let tx = db.begin().await?;
+    snapshot::lock_exchange(&tx, &pending.exchange_mic).await?;
     let committing =
         batch::Entity::update_many().col_expr(batch::Column::Status, "committing".into());
     let found = claim(&tx, id, committing, "preview", lang).await?;
@@ -431,6 +432,7 @@ pub async fn undo(
         .col_expr(batch::Column::Status, "undone".into())
         .col_expr(batch::Column::UndoneAt, Some(Utc::now()).into());
     let found = claim(&tx, id, undone, "committed", lang).await?;
+    snapshot::lock_exchange(&tx, &found.exchange_mic).await?;
     let changes = change::Entity::find()
         .filter(change::Column::BatchId.eq(id))
         .order_by_desc(change::Column::Id)

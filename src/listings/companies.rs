@@ -181,6 +181,7 @@ pub fn form(lang: Lang, mic: &str, s: &Snapshot) -> CompanyForm {
         })
         .collect();
     CompanyForm {
+        seen: snapshot::digest(s),
         exchange_mic: mic.to_owned(),
         symbol: s.symbol.clone(),
         name: name(lang, s),
@@ -208,19 +209,36 @@ fn target(mic: &str, symbol: &str) -> String {
 }
 
 /// Makes company `id` of exchange `mic` exactly `snapshot`, with its audit entry, in one
-/// transaction.
+/// transaction — if it is still as the form showed it (`seen`, its digest then).
 pub async fn save(
     db: &DatabaseConnection,
     mic: &str,
     id: i32,
     snapshot: &Snapshot,
+    seen: &str,
     actor: &Actor,
-) -> Result<(), DbErr> {
+) -> Result<Saved, DbErr> {
     let tx = db.begin().await?;
+    snapshot::lock_exchange(&tx, mic).await?;
+    let now = snapshot::load_exchange(&tx, mic)
+        .await?
+        .remove(&snapshot.symbol);
+    if now.is_none_or(|now| now.id != id || snapshot::digest(&now.snapshot) != seen) {
+        return Ok(Saved::ChangedSince);
+    }
     snapshot::write(&tx, Some(id), mic, snapshot).await?;
     let target = target(mic, &snapshot.symbol);
     audit::record(&tx, actor, "company.edit", &target, None).await?;
-    tx.commit().await
+    tx.commit().await?;
+    Ok(Saved::Saved)
+}
+
+/// What became of an edit.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Saved {
+    Saved,
+    /// Someone changed the company after the form was shown: nothing was written.
+    ChangedSince,
 }
 
 /// Takes company `id` out of the zone (`delisted`) or puts it back, its data kept either way,
@@ -235,6 +253,7 @@ pub async fn set_delisted(
     actor: &Actor,
 ) -> Result<(), DbErr> {
     let tx = db.begin().await?;
+    snapshot::lock_exchange(&tx, mic).await?;
     let now = Utc::now();
     let row = company::ActiveModel {
         delisted_at: Set(delisted.then_some(now)),

@@ -5,12 +5,12 @@
 use super::companies;
 use super::company_check;
 use super::snapshot::Stored;
-use crate::i18n::{Lang, tr_args};
+use crate::i18n::{Lang, tr, tr_args};
 use crate::platform::audit::Actor;
 use crate::web::error::Problem;
 use crate::web::form::Feedback;
 use crate::web::state::AppState;
-use crate::web::submit::{Submission, refuse};
+use crate::web::submit::{Submission, answer_problem, refuse};
 use crate::web::url::Page;
 use crate::web::viewer::Viewer;
 use axum::Extension;
@@ -64,8 +64,14 @@ pub async fn save(
     let (mic, stored, actor) = company_of(&app, &form, viewer.as_deref(), &query, &symbol).await?;
     let errors = match company_check::validate(lang, &mic, &stored.snapshot, &form.fields) {
         Ok(snapshot) => {
-            companies::save(&app.db, &mic, stored.id, &snapshot, &actor).await?;
-            return Ok(back(lang, &mic, &symbol, "company-saved"));
+            let seen = form.field("seen");
+            match companies::save(&app.db, &mic, stored.id, &snapshot, seen, &actor).await? {
+                companies::Saved::Saved => return Ok(back(lang, &mic, &symbol, "company-saved")),
+                companies::Saved::ChangedSince => {
+                    let message = tr(lang, "partner-company-error-changed");
+                    return Ok(answer_problem(&app, form, Problem::Refused(message)).await);
+                }
+            }
         }
         Err(errors) => errors,
     };

@@ -230,6 +230,7 @@ fn CompanyEditor(lang: Lang, form: CompanyForm) -> impl IntoView {
             <Fact label=tr(lang, "account-status")>{tr(lang, state)}</Fact>
         </dl>
         <form method="post" action=save class="stacked-form company-form">
+            <input type="hidden" name="seen" value=form.seen.clone() />
             <TextsTable lang texts=form.texts.clone() />
             <ListingFacts lang form=form.clone() />
             <Intents lang declared=form.intents.clone() />

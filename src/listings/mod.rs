@@ -257,4 +257,7 @@ pub struct CompanyForm {
     /// The exchange's markets and the industries: (code, label in the page language).
     pub markets: Vec<(String, String)>,
     pub industries: Vec<(String, String)>,
+    /// The company as the form shows it, digested: a save refuses to overwrite another change
+    /// made since.
+    pub seen: String,
 }

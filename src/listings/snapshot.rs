@@ -166,6 +166,27 @@ fn from_year(y: financial_year::Model) -> Year {
     }
 }
 
+/// Makes the writers of exchange `mic`'s companies take turns for the rest of the transaction,
+/// so that a commit's check that its plan still holds, an undo's check, and an edit see no other
+/// write land before their own. SQLite already has one writer at a time.
+pub async fn lock_exchange(db: &impl ConnectionTrait, mic: &str) -> Result<(), DbErr> {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtext($1))",
+            [format!("listings:{mic}").into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+/// A digest of a company's state: equal digests, nothing changed in between.
+pub fn digest(s: &Snapshot) -> String {
+    let json = serde_json::to_string(s).expect("plain data serializes");
+    crate::platform::tokens::digest(&json)
+}
+
 /// One company to write: its id (none for a new one), its state now, and the state to give it.
 pub struct Write<'a> {
     pub id: Option<i32>,
