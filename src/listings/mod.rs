@@ -1,17 +1,18 @@
 //! Partner exchanges keep their listings current: they upload the files their own systems
 //! publish (or send them to the API), see what would change, commit it in one transaction, and
-//! can undo it.
+//! can undo it; and they edit, delist and relist their companies one by one.
 //!
-//! `mod.rs` holds what crosses the wire; `pages.rs` the partner's pages (`views.rs` what they
-//! share) and `api.rs` their server functions. On the server only: `read/` turns bytes into sheets, `columns.rs`,
-//! `values.rs`, `codes.rs` and `vocab.rs` name and check cells, `rows.rs` and `plan.rs` make a
-//! plan, `snapshot.rs` reads and writes one company, `batches.rs` keeps the batches, commits and
-//! undoes them, `preview.rs` and `workspace.rs` the pages' data, `tokens.rs` the API's keys, `handlers.rs` and `rest.rs` the plain HTTP routes,
-//! `entity.rs` the tables.
+//! Both builds: `mod.rs` what crosses the wire, `api.rs` the server functions, `pages.rs` the
+//! workspace and a batch's preview, `company_pages.rs` and `company_editor.rs` the company list
+//! and edit form, `views.rs` what those pages share, `upload.rs` the upload's progress island.
 //!
-//! A partner's own companies, one by one: `company_pages.rs` and `company_editor.rs` the list
-//! and the edit form; on the server, `companies.rs` their data, `company_check.rs` the posted form
-//! checked into a snapshot, `company_handlers.rs` the form posts.
+//! Server only: `read/` turns bytes into sheets; `columns.rs`, `values.rs`, `codes.rs` and
+//! `vocab.rs` name and check cells; `rows.rs` and `plan.rs` make a plan; `snapshot.rs` reads
+//! and writes one company; `batches.rs` keeps batches, commits and undoes them; `mapping.rs` the
+//! columns' fields; `preview.rs`, `workspace.rs` and `companies.rs` the pages' data;
+//! `company_check.rs` an edit form checked into a snapshot; `tokens.rs` the API's keys;
+//! `handlers.rs`, `company_handlers.rs`, `rest.rs` and `openapi.rs` the plain HTTP routes, which
+//! `routes.rs` declares; `bench.rs` the import benchmark; `entity.rs` the tables.
 
 pub mod api;
 mod company_editor;

@@ -2,8 +2,9 @@
 //!
 //! `mod.rs` holds what crosses the wire; `pages.rs`, `directory.rs`, `explorer.rs` (the island)
 //! and `company.rs` the pages; `api.rs` the server functions; on the server only, `search.rs` and
-//! `queries.rs` the SQL, `profile.rs` one company's page, `export/` the downloads, `entity.rs`
-//! the tables and `routes.rs` the plain HTTP routes.
+//! `queries.rs` the SQL, `profile.rs` one company's page, `export/` the downloads, `index.rs`
+//! the search index for bulk writers, `entity.rs` the tables and `routes.rs` the plain HTTP
+//! routes.
 
 pub mod api;
 mod company;
