@@ -4,27 +4,12 @@ use super::{ImportPreview, Workspace};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
-/// The exchange the viewer maintains: a verified partner its own, a verified operator the one it
-/// asks for. `None`: not allowed.
-#[cfg(feature = "ssr")]
-pub fn maintained_exchange(
-    viewer: &crate::web::viewer::Viewer,
-    asked: Option<&str>,
-) -> Option<String> {
-    use crate::web::viewer::{Role, Status};
-    match (viewer.role, viewer.status) {
-        (Role::Partner, Status::Verified) => viewer.exchange_mic.clone(),
-        (Role::Operator, Status::Verified) => asked.map(str::to_owned),
-        _ => None,
-    }
-}
-
 #[cfg(feature = "ssr")]
 fn exchange_or_refusal(asked: Option<&str>) -> Result<String, ServerFnError> {
     let viewer = crate::web::viewer::use_viewer();
     viewer
         .as_ref()
-        .and_then(|v| maintained_exchange(v, asked))
+        .and_then(|v| v.maintained_exchange(asked))
         .ok_or_else(|| crate::web::error::Problem::not_allowed(viewer.is_some()).into())
 }
 
@@ -54,7 +39,7 @@ pub async fn fetch_import(lang: Lang, id: i32) -> Result<Option<ImportPreview>, 
         if v.is_operator() {
             Some(None)
         } else {
-            maintained_exchange(v, None).map(Some)
+            v.maintained_exchange(None).map(Some)
         }
     });
     let Some(mic) = allowed else {

@@ -3,8 +3,9 @@
 
 use super::entity::{batch, change, file, mapping};
 use super::mapping::Choices;
-use super::plan::{self, Context, Plan};
+use super::plan::{self, Plan};
 use super::read::{self, Document, ReadError};
+use super::report::Context;
 use super::snapshot::{self, Snapshot, Write};
 use super::{BatchSummary, Counts};
 use crate::i18n::{Lang, tr, tr_args};

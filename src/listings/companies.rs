@@ -43,7 +43,7 @@ pub async fn maintained_company(
     symbol: &str,
 ) -> Result<(String, Stored), Problem> {
     let viewer = viewer.ok_or(Problem::SignInRequired)?;
-    let Some(mic) = super::api::maintained_exchange(viewer, asked) else {
+    let Some(mic) = viewer.maintained_exchange(asked) else {
         // An operator who names no exchange names no company.
         return Err(if viewer.is_operator() {
             Problem::NotFound

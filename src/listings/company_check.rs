@@ -3,7 +3,7 @@
 //! problem is kept, each under the name of its field, so that the form can mark them all.
 
 use super::COMPANY_TEXT_FIELDS;
-use super::plan::error_message;
+use super::report::error_message;
 use super::rows::{NAME_MAX, PARAGRAPH_MAX, SECTOR_MAX, YearCells};
 use super::snapshot::{Intent, Snapshot, Texts, Year};
 use super::values::{self, NumberStyle, ValueError};

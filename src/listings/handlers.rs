@@ -2,7 +2,6 @@
 //! a batch, its commit and undo, the original files, and API tokens.
 
 use super::IGNORE;
-use super::api::maintained_exchange;
 use super::batches::{self, Decisions, Sender, Upload};
 use super::mapping::Choices;
 use super::tokens;
@@ -28,7 +27,9 @@ fn maintainer(
     asked: Option<&str>,
 ) -> Result<(String, Actor), Problem> {
     let viewer = viewer.ok_or(Problem::SignInRequired)?;
-    let mic = maintained_exchange(viewer, asked).ok_or(Problem::Forbidden)?;
+    let mic = viewer
+        .maintained_exchange(asked)
+        .ok_or(Problem::Forbidden)?;
     Ok((
         mic,
         Actor::account(viewer.account_id, &viewer.email, ip.text()),
@@ -170,7 +171,9 @@ async fn batch_of(
     let batch = batches::find(&app.db, id, None)
         .await?
         .ok_or(Problem::NotFound)?;
-    let mic = maintained_exchange(viewer, Some(&batch.exchange_mic)).ok_or(Problem::Forbidden)?;
+    let mic = viewer
+        .maintained_exchange(Some(&batch.exchange_mic))
+        .ok_or(Problem::Forbidden)?;
     if mic != batch.exchange_mic {
         // Another exchange's batch does not exist, as far as a partner can tell.
         return Err(Problem::NotFound);

@@ -7,7 +7,7 @@
 //! and edit form, `views.rs` what those pages share, `upload.rs` the upload's progress island.
 //!
 //! Server only: `read/` turns bytes into sheets; `columns.rs`, `values.rs`, `codes.rs` and
-//! `vocab.rs` name and check cells; `rows.rs` and `plan.rs` make a plan; `snapshot.rs` reads
+//! `vocab.rs` name and check cells; `rows.rs` and `plan.rs` make a plan, `report.rs` its problems' messages; `snapshot.rs` reads
 //! and writes one company; `batches.rs` keeps batches, commits and undoes them; `mapping.rs` the
 //! columns' fields; `preview.rs`, `workspace.rs` and `companies.rs` the pages' data;
 //! `company_check.rs` an edit form checked into a snapshot; `tokens.rs` the API's keys;
@@ -37,6 +37,7 @@ cfg_if::cfg_if! {
         pub mod plan;
         mod preview;
         pub mod read;
+        mod report;
         mod rest;
         mod routes;
         pub mod rows;

@@ -6,7 +6,7 @@
 //! developers of the exchanges' systems, API references conventionally are in English, and
 //! every text on it is the document's, written as the code's doc comments.
 
-use super::rest::{self, ApiError, ImportReport, Listing};
+use super::rest::{self, ApiError, ImportFile, ImportRejection, ImportReport, Listing};
 use super::snapshot::{Intent, Snapshot, Texts, Year};
 use super::{Counts, RowProblem};
 use axum::response::{Html, IntoResponse};
@@ -17,7 +17,7 @@ use utoipa::openapi::path::{Operation, ParameterIn, PathItem};
 use utoipa::openapi::schema::{AdditionalProperties, ArrayItems, SchemaType};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Components, RefOr, Required, Schema, Type};
-use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa::{Modify, OpenApi};
 
 /// The listings API: its operations, the types they exchange and how a caller authenticates.
 #[derive(OpenApi)]
@@ -65,24 +65,6 @@ impl Modify for BearerScheme {
             ),
         );
     }
-}
-
-/// The file an import sends, as the exchange's own system writes it: CSV, XLSX, an HTML table
-/// or JSON.
-#[derive(ToSchema)]
-#[schema(value_type = String, format = Binary)]
-// Describes the request body only: the handler reads the bytes as they come.
-#[allow(dead_code)]
-pub(super) struct ImportFile(Vec<u8>);
-
-/// Rows were rejected (an import report), or the file could not be read (an error).
-#[derive(ToSchema)]
-#[serde(untagged)]
-// Describes the 422 body only: the handler answers with one type or the other.
-#[allow(dead_code)]
-pub(super) enum ImportRejection {
-    Report(ImportReport),
-    Error(ApiError),
 }
 
 static JSON: LazyLock<String> = LazyLock::new(|| {

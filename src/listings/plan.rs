@@ -2,25 +2,15 @@
 //! after the import next to its state now, and every problem with its row, column and value.
 //! Nothing here writes; `commit` applies a plan.
 
-use super::columns::{Field, field_label, normalize_header, script_lang};
+use super::columns::{Field, field_label, normalize_header};
 use super::mapping::{self, Choices, Unmapped};
 use super::read::{Document, Sheet};
+use super::report::{Context, problem};
 use super::rows::{self, Input};
 use super::snapshot::{Snapshot, Stored};
 use super::{Counts, RowProblem};
-use crate::i18n::{Lang, tr_args};
+use crate::i18n::tr_args;
 use std::collections::{HashMap, HashSet};
-
-/// Whose file it is and how to read it.
-pub struct Context<'a> {
-    pub mic: &'a str,
-    /// The exchange's country: new companies are domiciled there unless the file says.
-    pub country: &'a str,
-    /// The language messages are written in.
-    pub lang: Lang,
-    /// The file lists every company of the exchange: the others are delisted.
-    pub full_list: bool,
-}
 
 /// One company the file names (or, for a full list, leaves out).
 pub struct Planned {
@@ -270,50 +260,4 @@ fn count(items: &[Planned], problems: &[RowProblem], total: usize) -> Counts {
         }
     }
     counts
-}
-
-/// A localized problem: the message `import-error-{code}` with the value, and `args`.
-pub fn problem(
-    ctx: &Context,
-    row: usize,
-    column: &str,
-    value: &str,
-    code: &str,
-    args: &[(&'static str, String)],
-) -> RowProblem {
-    // A cell may be megabytes; the problem quotes enough of it to find it.
-    let value: String = value.chars().take(VALUE_SHOWN).collect();
-    let column: String = column.chars().take(VALUE_SHOWN).collect();
-    RowProblem {
-        row,
-        message: error_message(ctx.lang, ctx.mic, code, &value, args),
-        column,
-        value,
-        code: code.to_owned(),
-    }
-}
-
-/// Characters of a cell or header a problem quotes.
-const VALUE_SHOWN: usize = 200;
-
-/// The message `import-error-{code}` in `lang` about `value` on exchange `mic`, with `args`:
-/// a file's cell and the company edit form's field say the same about the same value.
-pub fn error_message(
-    lang: Lang,
-    mic: &str,
-    code: &str,
-    value: &str,
-    args: &[(&'static str, String)],
-) -> String {
-    let mut all: Vec<(&'static str, fluent_templates::fluent_bundle::FluentValue)> = vec![
-        ("value", value.to_owned().into()),
-        ("exchange", mic.to_owned().into()),
-    ];
-    all.extend(args.iter().map(|(k, v)| (*k, v.clone().into())));
-    tr_args(lang, &format!("import-error-{code}"), &all)
-}
-
-/// The language of a text cell: the column's, else its script's.
-pub fn text_lang(column: Option<Lang>, text: &str) -> Lang {
-    column.unwrap_or_else(|| script_lang(text))
 }

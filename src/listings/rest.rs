@@ -4,7 +4,6 @@
 //! (`openapi.rs` assembles it).
 
 use super::batches::{self, Decisions, Sender, Upload};
-use super::openapi::{ImportFile, ImportRejection};
 use super::read::ReadError;
 use super::snapshot;
 use super::tokens::{self, Caller};
@@ -116,6 +115,24 @@ pub struct ImportQuery {
     file_name: Option<String>,
     /// The language of the messages: zh, en, ms or th.
     lang: Option<String>,
+}
+
+/// The file an import sends, as the exchange's own system writes it: CSV, XLSX, an HTML table
+/// or JSON.
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary)]
+// Describes the request body only: the handler reads the bytes as they come.
+#[allow(dead_code)]
+pub(super) struct ImportFile(Vec<u8>);
+
+/// Rows were rejected (an import report), or the file could not be read (an error).
+#[derive(ToSchema)]
+#[serde(untagged)]
+// Describes the 422 body only: the handler answers with one type or the other.
+#[allow(dead_code)]
+pub(super) enum ImportRejection {
+    Report(ImportReport),
+    Error(ApiError),
 }
 
 /// What an import did, or would do.

@@ -3,8 +3,8 @@
 
 use super::RowProblem;
 use super::columns::Field;
-use super::plan::{Context, problem, text_lang};
 use super::read::Sheet;
+use super::report::{Context, problem, text_lang};
 use super::snapshot::{Intent, Snapshot, Texts, Year};
 use super::values::{self, NumberStyle, ValueError};
 use super::vocab;

@@ -82,6 +82,16 @@ impl Viewer {
         self.role == Role::Partner && self.status == Status::Verified && self.exchange_mic.is_some()
     }
 
+    /// The exchange whose listings this viewer maintains: a verified partner its own, a verified
+    /// operator the one it asks for. `None`: none.
+    pub fn maintained_exchange(&self, asked: Option<&str>) -> Option<String> {
+        match (self.role, self.status) {
+            (Role::Partner, Status::Verified) => self.exchange_mic.clone(),
+            (Role::Operator, Status::Verified) => asked.map(str::to_owned),
+            _ => None,
+        }
+    }
+
     /// The liaison desk of an exchange's companies is for verified enterprises, operators and
     /// that exchange's own partner accounts.
     pub fn may_see_liaison(&self, mic: &str) -> bool {

@@ -1,7 +1,8 @@
 //! CSV and its cousins: whichever delimiter the partner's system writes, with quoted fields
 //! holding line breaks, delimiters and doubled quotes.
 
-use super::{Budget, MAX_COLUMNS, ReadError, Sheet, SheetBuilder, too_wide};
+use super::document::{ReadError, Sheet};
+use super::sheet::{Budget, MAX_COLUMNS, SheetBuilder, too_wide};
 use std::collections::HashMap;
 
 /// The candidates, in order of preference when they score the same.

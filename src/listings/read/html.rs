@@ -2,7 +2,8 @@
 //! Thailand's list of listed companies is one). Only the cells' text is kept: no markup, no
 //! script or style content, nothing executed.
 
-use super::{Budget, MAX_COLUMNS, ReadError, Sheet, SheetBuilder, too_wide};
+use super::document::{ReadError, Sheet};
+use super::sheet::{Budget, MAX_COLUMNS, SheetBuilder, too_wide};
 use scraper::{ElementRef, Html, Node, Selector};
 
 /// HTML's own cap on `colspan`.

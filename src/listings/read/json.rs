@@ -2,7 +2,8 @@
 //! A nested object becomes "key.subkey" columns; a nested list of objects (yearly financials)
 //! becomes a second sheet whose rows carry the company's symbol.
 
-use super::{Budget, MAX_COLUMNS, ReadError, Sheet, number_text, too_wide};
+use super::document::{ReadError, Sheet};
+use super::sheet::{Budget, MAX_COLUMNS, number_text, too_wide};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashMap;
 use std::fmt;

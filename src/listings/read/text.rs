@@ -2,7 +2,10 @@
 //! valid in that encoding is reported with its offset, never replaced, so a wrong guess shows
 //! up as an error the partner can fix by picking the encoding instead of as garbled names.
 
-use super::{ReadError, SNIFF_BYTES};
+use super::document::ReadError;
+
+/// How far into a text the control-character test looks.
+pub(super) const SNIFF_BYTES: usize = 1024;
 use encoding_rs::{DecoderResult, Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE};
 
 /// How much of a file without BOM is looked at for UTF-16's zero bytes.

@@ -1,7 +1,8 @@
 //! Spreadsheets: XLSX, a zip of XML parts checked for zip bombs before calamine inflates any
 //! of them.
 
-use super::{Budget, Limits, MAX_COLUMNS, ReadError, Sheet, SheetBuilder, number_text, too_wide};
+use super::document::{Limits, ReadError, Sheet};
+use super::sheet::{Budget, MAX_COLUMNS, SheetBuilder, number_text, too_wide};
 use calamine::{Data, DataRef, ExcelDateTime, Reader, Xlsx, XlsxError};
 use std::borrow::Cow;
 use std::io::{self, Cursor, Read};
