@@ -1019,34 +1019,10 @@ async fn staff_accounts_need_a_known_exchange_and_a_strong_password() {
 /// `vnext admin …`, run as an operator would, on a scratch SQLite file.
 #[tokio::test]
 async fn command_line_administration() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let dir = std::env::temp_dir().join("vnext-tests");
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(format!("cli-{}.sqlite", std::process::id()));
-    let _ = std::fs::remove_file(&file);
-    let url = format!("sqlite://{}", file.display());
+    let url = common::cli::scratch_sqlite("cli");
     let admin = |args: &[&str], stdin: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vnext"))
-            .arg("admin")
-            .args(args)
-            .env("DATABASE_URL", &url)
-            .env("RUST_LOG", "error")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
-        let text = String::from_utf8_lossy(&out.stdout).into_owned()
-            + &String::from_utf8_lossy(&out.stderr);
-        (out.status.success(), text)
+        let run = common::cli::admin(&url, args, stdin);
+        (run.ok, run.text())
     };
     let line = format!("{PASSWORD}\n");
     let (ok, text) = admin(

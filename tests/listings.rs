@@ -7,12 +7,15 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use chrono::NaiveDate;
 use common::web::*;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder,
 };
 use sha2::{Digest, Sha256};
 use vnext::accounts::Role;
+use vnext::listings::entity::{api_token, batch};
 use vnext::listings::tokens;
 use vnext::platform::audit::Actor;
 use vnext::serve::Site;
@@ -22,20 +25,18 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("tests/fixtures/listings/{name}")).expect("fixture")
 }
 
-/// A digest of every row a listing import can touch: equal digests, nothing changed.
+/// A digest of every row a listing import can touch, each in full (every column, timestamps
+/// included: its `Debug` form lists them all, and any column added later): companies,
+/// company_texts, cooperation_intents and financial_years. Equal digests, nothing changed.
 async fn digest(db: &DatabaseConnection) -> String {
     let mut hasher = Sha256::new();
-    let companies = company::Entity::find()
+    for c in company::Entity::find()
         .order_by_asc(company::Column::Id)
         .all(db)
         .await
-        .unwrap();
-    for c in companies {
-        hasher.update(format!(
-            "{:?}|{:?}",
-            (c.id, &c.symbol, &c.market, &c.website),
-            c.delisted_at
-        ));
+        .unwrap()
+    {
+        hasher.update(format!("{c:?}"));
     }
     for t in company_text::Entity::find()
         .order_by_asc(company_text::Column::CompanyId)
@@ -157,6 +158,68 @@ async fn partner(db: &DatabaseConnection, app: &Site, email: &str, mic: &str) ->
     sign_in(app, email, PASSWORD).await
 }
 
+/// Uploads fixture `name` through the workspace, checks that its preview says `counts`, and
+/// commits it; the batch.
+async fn commit_fixture(app: &Site, session: &str, name: &str, counts: &str) -> i32 {
+    let id = upload_fixture(app, session, name).await;
+    let page = preview(app, session, id).await;
+    assert!(page.body.contains(counts), "{name}: {}", page.body);
+    let committed = commit(app, session, id).await;
+    assert_eq!(
+        committed.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        committed.body
+    );
+    id
+}
+
+/// The encoding chosen in batch `id`'s preview, as its decisions form posts it.
+async fn choose_encoding(app: &Site, session: &str, id: i32, encoding: &str) -> Reply {
+    let uri = format!("/en/partner/imports/{id}/decide");
+    post(app, &uri, Some(session), &[("encoding", encoding)]).await
+}
+
+/// Company `symbol` of exchange `mic`, as stored.
+async fn stored(db: &DatabaseConnection, mic: &str, symbol: &str) -> company::Model {
+    company::Entity::find()
+        .filter(company::Column::ExchangeMic.eq(mic))
+        .filter(company::Column::Symbol.eq(symbol))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("{mic} {symbol} is stored"))
+}
+
+/// A company's financial years, oldest first.
+async fn years_of(db: &DatabaseConnection, company_id: i32) -> Vec<financial_year::Model> {
+    financial_year::Entity::find()
+        .filter(financial_year::Column::CompanyId.eq(company_id))
+        .order_by_asc(financial_year::Column::FiscalYear)
+        .all(db)
+        .await
+        .unwrap()
+}
+
+/// A company's texts, by language.
+async fn texts_of(db: &DatabaseConnection, company_id: i32) -> Vec<company_text::Model> {
+    company_text::Entity::find()
+        .filter(company_text::Column::CompanyId.eq(company_id))
+        .order_by_asc(company_text::Column::Lang)
+        .all(db)
+        .await
+        .unwrap()
+}
+
+/// A company's name in `lang`, if it has one.
+async fn name_in(db: &DatabaseConnection, company_id: i32, lang: &str) -> Option<String> {
+    texts_of(db, company_id)
+        .await
+        .into_iter()
+        .find(|t| t.lang == lang)
+        .and_then(|t| t.name)
+}
+
 #[tokio::test]
 async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
     let db = common::database(true).await;
@@ -234,6 +297,51 @@ async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
     assert_eq!(digest(&db).await, before, "undo restores every row");
 }
 
+/// The upload's island asks for the reading's progress: lines `checked rows` while the server
+/// reads and checks the file, then the preview's path; the history already has the counts.
+#[tokio::test]
+async fn the_upload_island_follows_the_reading_and_is_sent_to_the_preview() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let session = partner(&db, &app, "desk@bursa.example", "XKLS").await;
+    let before = digest(&db).await;
+    let request = Request::post("/en/partner/imports")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .header(header::ACCEPT, "text/x-vnext-progress")
+        .header("sec-fetch-site", "same-origin")
+        .header(header::COOKIE, format!("{COOKIE}={session}"))
+        .body(Body::from(multipart(
+            &[("file", "bursa.csv", &fixture("bursa.csv"))],
+            &[],
+        )))
+        .unwrap();
+    let reply = send(&app, request).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.headers[header::CONTENT_TYPE], "text/x-vnext-progress");
+    let lines: Vec<&str> = reply.body.lines().collect();
+    let (last, progress) = lines.split_last().expect("lines");
+    assert!(last.starts_with("/en/partner/imports/"), "{}", reply.body);
+    for line in progress {
+        let (checked, rows) = line.split_once(' ').expect("`checked rows`");
+        let (checked, rows): (usize, usize) = (checked.parse().unwrap(), rows.parse().unwrap());
+        assert!(checked <= rows || rows == 0, "{line}");
+    }
+    let id: i32 = last.rsplit('/').next().unwrap().parse().unwrap();
+    let batch = vnext::listings::entity::batch::Entity::find_by_id(id)
+        .one(&db)
+        .await
+        .unwrap()
+        .expect("the batch");
+    // Recorded by the reading behind the lines, before the preview is ever shown.
+    assert_eq!((batch.total, batch.created, batch.format.as_str()), (3, 3, "csv"));
+    assert_eq!(digest(&db).await, before);
+    let preview = preview(&app, &session, id).await;
+    assert!(preview.body.contains("3 rows: 3 new"), "{}", preview.body);
+}
+
 #[tokio::test]
 async fn financial_years_come_in_a_second_file_and_an_update_shows_old_and_new() {
     let db = common::database(true).await;
@@ -251,18 +359,8 @@ async fn financial_years_come_in_a_second_file_and_an_update_shows_old_and_new()
         "{}",
         committed.body
     );
-    let inari = company::Entity::find()
-        .filter(company::Column::Symbol.eq("0166"))
-        .one(&db)
-        .await
-        .unwrap()
-        .unwrap();
-    let years = financial_year::Entity::find()
-        .filter(financial_year::Column::CompanyId.eq(inari.id))
-        .order_by_asc(financial_year::Column::FiscalYear)
-        .all(&db)
-        .await
-        .unwrap();
+    let inari = stored(&db, "XKLS", "0166").await;
+    let years = years_of(&db, inari.id).await;
     assert_eq!(years.len(), 2);
     assert_eq!(
         (years[1].revenue, years[1].net_profit),
@@ -393,6 +491,50 @@ async fn undo_is_refused_when_a_company_changed_since() {
 }
 
 #[tokio::test]
+async fn undoing_an_update_restores_the_old_website_and_name_exactly() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let session = partner(&db, &app, "desk7@bursa.example", "XKLS").await;
+    let symbol = listed_symbol(&db, "XKLS").await;
+    let before = stored(&db, "XKLS", &symbol).await;
+    let texts = texts_of(&db, before.id).await;
+    let csv = format!(
+        "Stock Code,Company Name,Website\n{symbol},Renamed Berhad,https://renamed.example/\n"
+    );
+    let files = [("file", "rename.csv", csv.as_bytes())];
+    let id = batch_id(&upload(&app, &session, &files, &[]).await);
+    let committed = commit(&app, &session, id).await;
+    assert_eq!(
+        committed.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        committed.body
+    );
+    let changed = stored(&db, "XKLS", &symbol).await;
+    assert_eq!(changed.website.as_deref(), Some("https://renamed.example/"));
+    assert_eq!(
+        name_in(&db, before.id, "en").await.as_deref(),
+        Some("Renamed Berhad")
+    );
+
+    let undone = undo(&app, &session, id).await;
+    assert_eq!(undone.status, StatusCode::SEE_OTHER, "{}", undone.body);
+    let restored = stored(&db, "XKLS", &symbol).await;
+    assert_eq!(restored.website, before.website, "the old website, exactly");
+    // Every other column as it was too (the time of the last change aside).
+    let restored = company::Model {
+        updated_at: before.updated_at,
+        ..restored
+    };
+    assert_eq!(restored, before);
+    assert_eq!(
+        texts_of(&db, before.id).await,
+        texts,
+        "the old name, exactly"
+    );
+}
+
+#[tokio::test]
 async fn a_full_list_delists_the_companies_it_leaves_out() {
     let db = common::database(true).await;
     let app = app_on(db.clone());
@@ -435,8 +577,27 @@ async fn api_import(app: &Site, token: Option<&str>, query: &str, body: Vec<u8>)
     send(app, request.body(Body::from(body)).unwrap()).await
 }
 
+/// `GET uri` with `token` as the bearer.
+async fn api_get(app: &Site, token: &str, uri: &str) -> Reply {
+    let request = Request::get(uri)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    send(app, request).await
+}
+
 fn json(reply: &Reply) -> serde_json::Value {
     serde_json::from_str(&reply.body).unwrap_or_else(|_| panic!("JSON: {}", reply.body))
+}
+
+/// A new partner of `mic` and an API token of its own: (account, token).
+async fn partner_token(db: &DatabaseConnection, email: &str, mic: &str) -> (i32, String) {
+    let account = staff(db, Role::Partner, email, Some(mic)).await;
+    let token = tokens::create(db, account, "tests", &Actor::cli())
+        .await
+        .unwrap()
+        .unwrap();
+    (account, token)
 }
 
 #[tokio::test]
@@ -500,14 +661,7 @@ async fn the_api_imports_the_set_list_in_thai_html_and_refuses_what_it_must() {
         "refused files change nothing"
     );
 
-    let listed = send(
-        &app,
-        Request::get("/api/v1/listings")
-            .header(header::AUTHORIZATION, format!("Bearer {token}"))
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await;
+    let listed = api_get(&app, &token, "/api/v1/listings").await;
     assert_eq!(listed.status, StatusCode::OK);
     assert!(
         json(&listed)["companies"]
@@ -544,11 +698,7 @@ async fn the_api_imports_the_set_list_in_thai_html_and_refuses_what_it_must() {
 async fn json_with_nested_years_and_markup_in_text_stay_inert() {
     let db = common::database(true).await;
     let app = app_on(db.clone());
-    let account = staff(&db, Role::Partner, "it@bursa.example", Some("XKLS")).await;
-    let token = tokens::create(&db, account, "", &Actor::cli())
-        .await
-        .unwrap()
-        .unwrap();
+    let (_, token) = partner_token(&db, "it@bursa.example", "XKLS").await;
     let reply = api_import(&app, Some(&token), "", fixture("companies.json")).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let tenaga = get(&app, "/zh/zone/XKLS/5347", None).await;
@@ -724,11 +874,7 @@ async fn dry_run(
     file: Vec<u8>,
 ) -> (StatusCode, serde_json::Value) {
     let email = format!("fixtures-{}@{}.example", mic.to_lowercase(), file.len());
-    let account = staff(db, Role::Partner, &email, Some(mic)).await;
-    let token = tokens::create(db, account, "fixtures", &Actor::cli())
-        .await
-        .unwrap()
-        .unwrap();
+    let (_, token) = partner_token(db, &email, mic).await;
     let reply = api_import(app, Some(&token), "?dry_run=true", file).await;
     (reply.status, json(&reply))
 }
@@ -846,12 +992,423 @@ async fn a_commit_plans_the_file_again_against_the_exchange_as_it_is_then() {
     let stale = commit(&app, &session, a).await;
     assert_eq!(stale.status, StatusCode::SEE_OTHER, "{}", stale.body);
     assert_ne!(digest(&db).await, before);
-    let website = company::Entity::find()
-        .filter(company::Column::Symbol.eq(symbol.as_str()))
+    let website = stored(&db, "XKLS", &symbol).await.website;
+    assert_eq!(website.as_deref(), Some("https://first.example/"));
+}
+
+#[tokio::test]
+async fn the_digest_sees_a_change_to_any_column_an_import_writes() {
+    let db = common::database(true).await;
+    let mut last = digest(&db).await;
+    let first = "(SELECT min(id) FROM companies)";
+    for sql in [
+        format!("UPDATE companies SET industry = 'changed' WHERE id = {first}"),
+        format!("UPDATE companies SET sector = 'changed' WHERE id = {first}"),
+        format!("UPDATE companies SET country = 'SG' WHERE id = {first}"),
+        format!("UPDATE companies SET local_lang = 'zh' WHERE id = {first}"),
+        format!("UPDATE companies SET listing_date = '1999-01-01' WHERE id = {first}"),
+        format!("UPDATE companies SET green = NOT green WHERE id = {first}"),
+        format!("UPDATE companies SET market = 'bursa-ace' WHERE id = {first}"),
+        format!("UPDATE companies SET website = 'https://changed.example/' WHERE id = {first}"),
+        format!("UPDATE companies SET delisted_at = created_at WHERE id = {first}"),
+        format!("UPDATE companies SET exchange_mic = 'XBKK' WHERE id = {first}"),
+        "UPDATE company_texts SET advantages = 'changed' \
+         WHERE company_id = (SELECT min(company_id) FROM company_texts)"
+            .into(),
+        "UPDATE cooperation_intents SET target_region = 'ZZ' \
+         WHERE id = (SELECT min(id) FROM cooperation_intents)"
+            .into(),
+        "UPDATE financial_years SET eps = 12.5 \
+         WHERE company_id = (SELECT min(company_id) FROM financial_years)"
+            .into(),
+    ] {
+        db.execute_unprepared(&sql).await.unwrap();
+        let now = digest(&db).await;
+        assert_ne!(now, last, "the digest misses: {sql}");
+        last = now;
+    }
+}
+
+/// What `bursa.xlsx` stores, through the web or the API: the Excel date cell, the text code
+/// with its leading zero, and the Buddhist-era fiscal year 2567 as 2024.
+async fn assert_bursa_xlsx_stored(db: &DatabaseConnection) {
+    let inari = stored(db, "XKLS", "0166").await;
+    assert_eq!(inari.listing_date, NaiveDate::from_ymd_opt(2011, 7, 15));
+    assert_eq!(
+        (inari.market.as_str(), inari.industry.as_str()),
+        ("bursa-main", "technology")
+    );
+    assert_eq!(inari.sector, "Semiconductors");
+    let name = name_in(db, inari.id, "en").await;
+    assert_eq!(name.as_deref(), Some("Inari Amertron Berhad"));
+    let years: Vec<_> = years_of(db, inari.id)
+        .await
+        .into_iter()
+        .map(|y| {
+            (
+                y.fiscal_year,
+                y.currency,
+                y.unit,
+                y.revenue,
+                y.net_profit,
+                y.eps,
+            )
+        })
+        .collect();
+    assert_eq!(
+        years,
+        [(2024, "MYR".to_owned(), 1000, 1_563_000, 301_400, Some(0.08))],
+        "2567 is 2024"
+    );
+    let ihh = stored(db, "XKLS", "5225").await;
+    assert_eq!(ihh.listing_date, NaiveDate::from_ymd_opt(2012, 7, 25));
+    let years: Vec<_> = years_of(db, ihh.id)
+        .await
+        .into_iter()
+        .map(|y| (y.fiscal_year, y.total_assets, y.total_equity))
+        .collect();
+    assert_eq!(years, [(2024, 60_100_300, 35_200_400)]);
+}
+
+#[tokio::test]
+async fn a_partner_uploads_an_xlsx_of_two_sheets_and_commits_it() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let session = partner(&db, &app, "sheets@bursa.example", "XKLS").await;
+    let counts = "rows: 2 new, 0 updated, 0 unchanged, 0 delisted, 0 rejected";
+    commit_fixture(&app, &session, "bursa.xlsx", counts).await;
+    assert_bursa_xlsx_stored(&db).await;
+    let page = get(&app, "/en/zone/XKLS/0166", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_api_imports_an_xlsx_of_two_sheets() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let (_, token) = partner_token(&db, "sheets-api@bursa.example", "XKLS").await;
+    let reply = api_import(&app, Some(&token), "", fixture("bursa.xlsx")).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let report = json(&reply);
+    assert_eq!(
+        (
+            report["format"].as_str(),
+            report["encoding"].as_str(),
+            report["created"].as_u64(),
+            report["rejected"].as_u64()
+        ),
+        (Some("xlsx"), None, Some(2), Some(0)),
+        "{report}"
+    );
+    assert_bursa_xlsx_stored(&db).await;
+}
+
+#[tokio::test]
+async fn a_partner_uploads_the_set_list_in_thai_html_and_commits_it() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let session = partner(&db, &app, "desk@set.example", "XBKK").await;
+    let id = commit_fixture(&app, &session, "set.html", "4 rows: 4 new, 0 updated").await;
+    let page = preview(&app, &session, id).await;
+    assert!(page.body.contains("html · windows-874"), "{}", page.body);
+    let ptt = stored(&db, "XBKK", "PTT").await;
+    assert_eq!(
+        (
+            ptt.market.as_str(),
+            ptt.industry.as_str(),
+            ptt.sector.as_str(),
+            ptt.country.as_str(),
+            ptt.website.as_deref()
+        ),
+        (
+            "set",
+            "energy",
+            "พลังงานและสาธารณูปโภค",
+            "TH",
+            Some("https://www.pttplc.com/")
+        )
+    );
+    let sj = stored(&db, "XBKK", "S&J").await;
+    assert_eq!(sj.website, None, "“-” is an empty cell");
+    assert_eq!(
+        name_in(&db, sj.id, "th").await.as_deref(),
+        Some("บริษัท เอส แอนด์ เจ อินเตอร์เนชั่นแนล เอ็นเตอร์ไพรส์ จำกัด (มหาชน)")
+    );
+    assert_eq!(stored(&db, "XBKK", "M-CHAI").await.market, "mai");
+}
+
+#[tokio::test]
+async fn a_partner_uploads_json_with_nested_financial_years_and_commits_it() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let session = partner(&db, &app, "json@bursa.example", "XKLS").await;
+    let counts = "rows: 1 new, 0 updated, 0 unchanged, 0 delisted, 0 rejected";
+    commit_fixture(&app, &session, "companies.json", counts).await;
+    let tenaga = stored(&db, "XKLS", "5347").await;
+    assert_eq!(
+        (tenaga.listing_date, tenaga.green, tenaga.industry.as_str()),
+        (NaiveDate::from_ymd_opt(1992, 5, 28), true, "utilities")
+    );
+    let name = name_in(&db, tenaga.id, "zh").await;
+    assert_eq!(name.as_deref(), Some("国家能源有限公司"));
+    let years: Vec<_> = years_of(&db, tenaga.id)
+        .await
+        .into_iter()
+        .map(|y| {
+            let amounts = (y.revenue, y.net_profit, y.total_assets, y.total_equity);
+            (y.fiscal_year, y.currency, y.unit, amounts, y.eps)
+        })
+        .collect();
+    assert_eq!(
+        years,
+        [
+            (
+                2024,
+                "MYR".to_owned(),
+                1_000_000,
+                (55_000, 4_300, 210_000, 72_000),
+                Some(0.74)
+            ),
+            (
+                2025,
+                "MYR".to_owned(),
+                1_000_000,
+                (57_100, -1_200, 215_000, 70_500),
+                None
+            ),
+        ]
+    );
+    let mut intents: Vec<String> = cooperation_intent::Entity::find()
+        .filter(cooperation_intent::Column::CompanyId.eq(tenaga.id))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.kind)
+        .collect();
+    intents.sort();
+    assert_eq!(intents, ["green-energy", "investment"]);
+}
+
+#[tokio::test]
+async fn the_api_refuses_a_file_over_the_size_limit_and_stores_nothing() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let (_, token) = partner_token(&db, "big@bursa.example", "XKLS").await;
+    let limit = vnext::listings::read::limits().max_bytes;
+    assert_eq!(limit, 10 * 1024 * 1024, "the default limit");
+    let before = (
+        digest(&db).await,
+        batch::Entity::find().count(&db).await.unwrap(),
+    );
+    let mut file = b"Stock Code,Company Name\n".to_vec();
+    file.resize(limit + 1, b'x');
+    let reply = api_import(&app, Some(&token), "", file).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        reply.body
+    );
+    assert_eq!(json(&reply)["code"], "too-large");
+    let after = (
+        digest(&db).await,
+        batch::Entity::find().count(&db).await.unwrap(),
+    );
+    assert_eq!(after, before, "not even a batch is kept");
+}
+
+#[tokio::test]
+async fn a_token_lists_its_own_exchange_only() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let (_, token) = partner_token(&db, "own@bursa.example", "XKLS").await;
+    let other = api_get(&app, &token, "/api/v1/listings?exchange=XBKK").await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN, "{}", other.body);
+    assert_eq!(json(&other)["code"], "other-exchange");
+    let own = api_get(&app, &token, "/api/v1/listings?exchange=XKLS").await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert_eq!(json(&own)["exchange"], "XKLS");
+}
+
+#[tokio::test]
+async fn the_api_lists_by_pages_of_200_and_records_the_tokens_last_use() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let (account, token) = partner_token(&db, "pages@bursa.example", "XKLS").await;
+    assert_eq!(
+        tokens::list(&db, account).await.unwrap()[0].last_used_at,
+        None
+    );
+    let mut csv = String::from("Stock Code,Company Name,Market,Industry\n");
+    for i in 0..210 {
+        let symbol = 6000 + i;
+        csv.push_str(&format!(
+            "{symbol},Paged {i} Berhad,Main Market,Technology\n"
+        ));
+    }
+    let reply = api_import(&app, Some(&token), "", csv.into_bytes()).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(json(&reply)["created"].as_u64(), Some(210));
+    let used = api_token::Entity::find()
+        .filter(api_token::Column::AccountId.eq(account))
         .one(&db)
         .await
         .unwrap()
         .unwrap()
-        .website;
-    assert_eq!(website.as_deref(), Some("https://first.example/"));
+        .last_used_at
+        .expect("the call is recorded");
+    assert!(chrono::Utc::now() - used < chrono::Duration::minutes(1));
+    assert!(
+        tokens::list(&db, account).await.unwrap()[0]
+            .last_used_at
+            .is_some()
+    );
+
+    let total = company::Entity::find()
+        .filter(company::Column::ExchangeMic.eq("XKLS"))
+        .count(&db)
+        .await
+        .unwrap();
+    let symbols = |page: &serde_json::Value| -> Vec<String> {
+        let companies = page["companies"].as_array().expect("companies");
+        companies
+            .iter()
+            .map(|c| c["symbol"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let first = json(&api_get(&app, &token, "/api/v1/listings").await);
+    assert_eq!(
+        (
+            first["page"].as_u64(),
+            first["pages"].as_u64(),
+            first["total"].as_u64()
+        ),
+        (Some(1), Some(total.div_ceil(200)), Some(total)),
+        "{first}"
+    );
+    assert_eq!(first["pages"].as_u64(), Some(2));
+    let second = json(&api_get(&app, &token, "/api/v1/listings?page=2").await);
+    assert_eq!(second["page"].as_u64(), Some(2));
+    let (one, two) = (symbols(&first), symbols(&second));
+    assert_eq!((one.len() as u64, two.len() as u64), (200, total - 200));
+    let all = [one, two].concat();
+    assert!(all.windows(2).all(|w| w[0] < w[1]), "by symbol, none twice");
+    // A page past the end is the last one.
+    let past = json(&api_get(&app, &token, "/api/v1/listings?page=99").await);
+    assert_eq!(symbols(&past), symbols(&second));
+}
+
+/// `vnext admin create-token`, run as an operator would, on a scratch SQLite file: it prints
+/// the token alone, stores only its digest, and the token opens the API.
+#[tokio::test]
+async fn a_token_made_by_vnext_admin_create_token_opens_the_api() {
+    use crate::common::cli::{admin, scratch_sqlite};
+    let url = scratch_sqlite("cli-token");
+    let email = "systems@bursa.example";
+    let password = format!("{PASSWORD}\n");
+    let made = admin(
+        &url,
+        &[
+            "create-partner",
+            "--exchange",
+            "XKLS",
+            "--email",
+            email,
+            "--password-stdin",
+        ],
+        &password,
+    );
+    assert!(made.ok, "{}", made.text());
+    let run = admin(
+        &url,
+        &[
+            "create-token",
+            "--partner-email",
+            email,
+            "--name",
+            "Back office",
+        ],
+        "",
+    );
+    assert!(run.ok, "{}", run.text());
+    let token = run.stdout.trim();
+    assert!(
+        token.starts_with("vnx_") && !token.contains(char::is_whitespace),
+        "the token alone on stdout: {:?}",
+        run.stdout
+    );
+    let db = vnext::db::connect(&url).await.unwrap();
+    let row = api_token::Entity::find().one(&db).await.unwrap().unwrap();
+    assert_eq!(row.name, "Back office");
+    assert_eq!(row.token_hash, vnext::platform::tokens::digest(token));
+
+    let app = app_on(db.clone());
+    let reply = api_import(&app, Some(token), "?dry_run=true", fixture("bursa.csv")).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(json(&reply)["created"].as_u64(), Some(3));
+
+    let refused = admin(
+        &url,
+        &["create-token", "--partner-email", "nobody@bursa.example"],
+        "",
+    );
+    assert!(
+        !refused.ok && refused.stdout.is_empty(),
+        "{}",
+        refused.text()
+    );
+}
+
+#[tokio::test]
+async fn the_partner_overrides_the_detected_encoding_in_the_preview() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let session = partner(&db, &app, "desk@hkex.example", "XHKG").await;
+    let before = digest(&db).await;
+    let id = upload_fixture(&app, &session, "hkex-gbk.csv").await;
+    let detected = preview(&app, &session, id).await;
+    assert!(detected.body.contains("csv · GBK"), "{}", detected.body);
+    assert!(detected.body.contains("腾讯控股有限公司"));
+
+    // Read as UTF-8, the GBK bytes are refused where the first bad one is.
+    let chosen = choose_encoding(&app, &session, id, "UTF-8").await;
+    assert_eq!(chosen.status, StatusCode::SEE_OTHER, "{}", chosen.body);
+    let wrong = preview(&app, &session, id).await;
+    assert!(
+        wrong
+            .body
+            .contains("the file is not valid UTF-8: bad byte at offset 4"),
+        "{}",
+        wrong.body
+    );
+    assert!(!wrong.body.contains("腾讯控股有限公司"));
+    let refused = commit(&app, &session, id).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(digest(&db).await, before);
+
+    // GBK chosen, it reads again, and commits.
+    choose_encoding(&app, &session, id, "GBK").await;
+    let right = preview(&app, &session, id).await;
+    assert!(
+        right.body.contains("2 rows: 2 new, 0 updated"),
+        "{}",
+        right.body
+    );
+    let committed = commit(&app, &session, id).await;
+    assert_eq!(
+        committed.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        committed.body
+    );
+    let tencent = stored(&db, "XHKG", "00700").await;
+    let name = name_in(&db, tencent.id, "zh").await;
+    assert_eq!(name.as_deref(), Some("腾讯控股有限公司"));
+    let kept = batch::Entity::find_by_id(id)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.encoding.as_deref(), Some("GBK"));
 }

@@ -217,3 +217,23 @@ test("in Malay, a Bursa partner uploads a file with errors, maps a column, fixes
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zon syarikat tersenarai luar negara");
   await expect(page.locator("li.company-card").filter({ hasText: names[0] })).toHaveCount(0);
 });
+
+test("in Malay, a large file shows how far the server's reading and checking got", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, partner, passphrase);
+  // 20,000 rows, the default row limit: Bursa codes of 4 digits, then LEAP ones of 5.
+  const code = (i: number) => (i < 10_000 ? String(i).padStart(4, "0") : `0${String(i - 10_000).padStart(4, "0")}`);
+  const lines = ["Kod Saham,Nama Syarikat,Pasaran"];
+  for (let i = 0; i < 20_000; i++) lines.push(`${code(i)},Syarikat Ujian ${tag} ${i} Berhad,Main Market`);
+  await page.goto("/ms/partner");
+  await page.getByLabel("Fail senarai syarikat", { exact: true }).setInputFiles({
+    name: "besar.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(lines.join("\n"), "utf8"),
+  });
+  await page.getByRole("button", { name: "Muat naik dan pratonton" }).click();
+  // The island's second bar: the server's own count of the rows it has checked.
+  await expect(page.locator(".upload-progress [aria-live]")).toHaveText(/^Menyemak baris… \d+ daripada 20000$/);
+  await expect(page).toHaveURL(/\/ms\/partner\/imports\/\d+$/, { timeout: 60_000 });
+  await expect(fact(page, "Keputusan")).toContainText(/^20[,.\s]?000 baris/);
+});

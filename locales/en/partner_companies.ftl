@@ -21,6 +21,7 @@ partner-company-texts = Texts in four languages
 partner-company-texts-hint = Leave a text empty where there is no translation yet: the zone then shows it in another language, with a note. A company name is required in at least one language.
 partner-company-listing-facts = Listing facts
 partner-company-country-hint = An ISO country code, for example MY or TH.
+partner-company-contact-hint = Shown only to verified enterprises, operators and your exchange, beside the liaison desk.
 partner-company-years = Core financial data
 partner-company-years-hint = Amounts are whole numbers in the unit given (1 for amounts as they are, 1,000 for thousands) and in the currency given (an ISO code such as MYR). Fill in the last row to add a fiscal year.
 partner-company-year-new = new fiscal year

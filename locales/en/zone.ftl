@@ -124,6 +124,7 @@ company-chart-title = Revenue and net profit by fiscal year ({ $currency } milli
 company-liaison = Liaison contact
 company-liaison-signin = The liaison contact is shown to verified enterprises and operators.
 company-liaison-cta = Sign in as a verified enterprise
+company-contact-email = Investor relations e-mail
 company-roadshows = Roadshows
 company-roadshows-none = No roadshows are scheduled for this company yet.
 

@@ -18,6 +18,7 @@ partner-company-texts = Teks dalam empat bahasa
 partner-company-texts-hint = Biarkan teks kosong jika terjemahannya belum ada: zon akan memaparkannya dalam bahasa lain beserta nota. Nama syarikat diperlukan dalam sekurang-kurangnya satu bahasa.
 partner-company-listing-facts = Maklumat penyenaraian
 partner-company-country-hint = Kod negara ISO, contohnya MY atau TH.
+partner-company-contact-hint = Dipaparkan hanya kepada perusahaan yang telah disahkan, pengendali platform dan bursa anda, bersama unit perhubungan.
 partner-company-years = Data kewangan teras
 partner-company-years-hint = Amaun ialah nombor bulat dalam unit yang dinyatakan (1 untuk amaun sebenar, 1,000 untuk ribu) dan dalam mata wang yang dinyatakan (kod ISO seperti MYR). Isi baris terakhir untuk menambah tahun kewangan.
 partner-company-year-new = tahun kewangan baharu

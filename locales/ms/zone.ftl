@@ -121,6 +121,7 @@ company-chart-title = Hasil dan untung bersih mengikut tahun kewangan ({ $curren
 company-liaison = Pegawai perhubungan
 company-liaison-signin = Butiran pegawai perhubungan hanya dipaparkan kepada perusahaan yang telah disahkan dan pengendali platform.
 company-liaison-cta = Log masuk sebagai perusahaan yang disahkan
+company-contact-email = E-mel perhubungan pelabur
 company-roadshows = Jerayawara
 company-roadshows-none = Belum ada jerayawara yang dijadualkan untuk syarikat ini.
 

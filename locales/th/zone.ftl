@@ -121,6 +121,7 @@ company-chart-title = รายได้และกำไรสุทธิต�
 company-liaison = ผู้ประสานงาน
 company-liaison-signin = ข้อมูลผู้ประสานงานแสดงเฉพาะแก่องค์กรที่ผ่านการยืนยันแล้วและเจ้าหน้าที่แพลตฟอร์ม
 company-liaison-cta = เข้าสู่ระบบในฐานะองค์กรที่ผ่านการยืนยันแล้ว
+company-contact-email = อีเมลฝ่ายนักลงทุนสัมพันธ์
 company-roadshows = โรดโชว์
 company-roadshows-none = ยังไม่มีกำหนดการโรดโชว์สำหรับบริษัทนี้
 

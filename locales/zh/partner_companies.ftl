@@ -18,6 +18,7 @@ partner-company-texts = 四种语言的文本
 partner-company-texts-hint = 尚无译文的文本请留空：专区会以其他语言显示并加以注明。公司名称至少须以一种语言填写。
 partner-company-listing-facts = 上市信息
 partner-company-country-hint = ISO 国家或地区代码，例如 MY 或 TH。
+partner-company-contact-hint = 仅与联络窗口一起向已认证企业、运营人员和贵交易所显示。
 partner-company-years = 核心财务数据
 partner-company-years-hint = 金额须为整数，以所填单位计（1 表示按原值，1,000 表示以千为单位），以所填币种计（ISO 币种代码，如 MYR）。如需新增财政年度，请填写最后一行。
 partner-company-year-new = 新增财政年度

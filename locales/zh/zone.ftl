@@ -121,6 +121,7 @@ company-chart-title = 各财政年度营业收入与净利润（百万 { $curren
 company-liaison = 联络人
 company-liaison-signin = 联络人信息仅向已认证企业和运营人员显示。
 company-liaison-cta = 以已认证企业身份登录
+company-contact-email = 投资者关系邮箱
 company-roadshows = 路演
 company-roadshows-none = 该公司暂无路演安排。
 

@@ -187,7 +187,10 @@ fn PartnerTable(lang: Lang, rows: Vec<PartnerRow>) -> impl IntoView {
         let key = p.email.clone();
         view! {
             <tr data-email=key>
-                <td>{p.exchange_mic}</td>
+                // The operator maintains the exchange's listings from the partner's workspace.
+                <td>
+                    <a href=Page::Partner.url_with(lang, &[("exchange", &p.exchange_mic)])>{p.exchange_mic.clone()}</a>
+                </td>
                 <td>{p.email}</td>
                 <td>{tr(lang, &format!("status-{}", p.status.code()))}</td>
                 <td class="actions"><ActionButton lang id action /></td>

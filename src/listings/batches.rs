@@ -1,25 +1,24 @@
 //! Batches: a file kept with the choices made about it, planned again each time it is shown,
 //! committed in one transaction, and undone in one.
 
-use super::entity::{batch, change, file, mapping};
+use super::entity::{batch, file, mapping};
 use super::mapping::Choices;
 use super::plan::{self, Plan};
 use super::read::{self, Document, ReadError};
-use super::report::Context;
-use super::snapshot::{self, Snapshot, Write};
+use super::report::{Context, Progress};
+use super::snapshot;
 use super::{BatchSummary, Counts};
-use crate::i18n::{Lang, tr, tr_args};
+use crate::i18n::Lang;
 use crate::platform::audit::{self, Actor};
-use crate::web::error::Problem;
 use crate::zone::entity::exchange;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait, UpdateMany,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// What the partner decided about a batch's file: an encoding, and fields for columns.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,7 +115,7 @@ fn file_name(name: &str) -> String {
     }
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
+pub(super) fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("plain data serializes")
 }
 
@@ -139,6 +138,18 @@ pub async fn files(db: &impl ConnectionTrait, id: i32) -> Result<Vec<file::Model
     file::Entity::find()
         .filter(file::Column::BatchId.eq(id))
         .order_by_asc(file::Column::Part)
+        .all(db)
+        .await
+}
+
+/// The names of the batch's files by part, without their bytes.
+pub async fn file_names(db: &impl ConnectionTrait, id: i32) -> Result<Vec<(i16, String)>, DbErr> {
+    file::Entity::find()
+        .select_only()
+        .columns([file::Column::Part, file::Column::FileName])
+        .filter(file::Column::BatchId.eq(id))
+        .order_by_asc(file::Column::Part)
+        .into_tuple()
         .all(db)
         .await
 }
@@ -167,6 +178,16 @@ pub async fn read_and_plan(
     batch: &batch::Model,
     lang: Lang,
 ) -> Result<Reading, DbErr> {
+    read_and_plan_counting(db, batch, lang, Arc::default()).await
+}
+
+/// [`read_and_plan`], counting in `progress` how far it got.
+pub async fn read_and_plan_counting(
+    db: &impl ConnectionTrait,
+    batch: &batch::Model,
+    lang: Lang,
+    progress: Arc<Progress>,
+) -> Result<Reading, DbErr> {
     let decisions = decisions(batch);
     let files = files(db, batch.id).await?;
     // Reading and checking 20,000 rows is CPU work: off the async workers.
@@ -188,12 +209,14 @@ pub async fn read_and_plan(
         .unwrap_or_default();
     let stored = snapshot::load_exchange(db, &batch.exchange_mic).await?;
     let (mic, full_list) = (batch.exchange_mic.clone(), batch.full_list);
+    progress.read(doc.sheets.iter().map(|s| s.rows.len()).sum());
     let (doc, plan) = blocking(move || {
         let ctx = Context {
             mic: &mic,
             country: &country,
             lang,
             full_list,
+            progress: &progress,
         };
         let plan = plan::plan(&doc, &choices, &stored, &ctx);
         (doc, plan)
@@ -268,102 +291,8 @@ pub async fn decide(
     tx.commit().await
 }
 
-/// Applies batch `id` in one transaction: every company it changes, or none. A batch with any
-/// problem is refused, and stays a preview to fix.
-pub async fn commit(
-    db: &DatabaseConnection,
-    id: i32,
-    actor: &Actor,
-    lang: Lang,
-) -> Result<Counts, Problem> {
-    // Read and planned before the transaction: a file's parsing must not hold the database's
-    // write lock (SQLite has one). The transaction then checks that the plan still holds.
-    let pending = find(db, id, None).await?.ok_or(Problem::NotFound)?;
-    if pending.status != "preview" {
-        return Err(Problem::Refused(tr(lang, "import-error-not-preview")));
-    }
-    let reading = read_and_plan(db, &pending, lang).await?;
-    let (Ok(doc), Some(plan)) = (&reading.document, reading.plan) else {
-        let reason = reading
-            .document
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
-        return Err(Problem::Refused(tr_args(
-            lang,
-            "import-error-unreadable",
-            &[("reason", reason.into())],
-        )));
-    };
-    if plan.rejected() {
-        return Err(Problem::Refused(tr_args(
-            lang,
-            "import-error-rejected-rows",
-            &[("count", plan.counts.rejected.into())],
-        )));
-    }
-    let tx = db.begin().await?;
-    snapshot::lock_exchange(&tx, &pending.exchange_mic).await?;
-    let committing =
-        batch::Entity::update_many().col_expr(batch::Column::Status, "committing".into());
-    let found = claim(&tx, id, committing, "preview", lang).await?;
-    let stored = snapshot::load_exchange(&tx, &found.exchange_mic).await?;
-    if !still_holds(&plan, &stored, found.full_list) {
-        return Err(Problem::Refused(tr(lang, "import-error-changed-meanwhile")));
-    }
-    let changed: Vec<_> = plan.items.iter().filter(|i| i.changes()).collect();
-    let writes: Vec<Write> = changed
-        .iter()
-        .map(|i| Write {
-            id: i.id,
-            before: i.before.as_ref(),
-            after: &i.after,
-        })
-        .collect();
-    let company_ids = snapshot::write_many(&tx, &found.exchange_mic, &writes).await?;
-    let records: Vec<change::ActiveModel> = changed
-        .iter()
-        .zip(company_ids)
-        .map(|(item, company_id)| change::ActiveModel {
-            id: NotSet,
-            batch_id: Set(id),
-            company_id: Set(company_id),
-            action: Set(match (&item.before, item.row) {
-                (None, _) => "created",
-                (Some(_), None) => "delisted",
-                (Some(_), Some(_)) => "updated",
-            }
-            .into()),
-            before: Set(item.before.as_ref().map(to_json)),
-            after: Set(to_json(&item.after)),
-        })
-        .collect();
-    for chunk in records.chunks(500) {
-        change::Entity::insert_many(chunk.to_vec())
-            .exec(&tx)
-            .await?;
-    }
-    let counts = plan.counts;
-    let mut done = counted(id, counts);
-    done.status = Set("committed".into());
-    done.format = Set(doc.format.code().into());
-    done.encoding = Set(doc.encoding.clone());
-    done.committed_at = Set(Some(Utc::now()));
-    done.update(&tx).await?;
-    audit::record(
-        &tx,
-        actor,
-        "import.commit",
-        &format!("batch:{id}"),
-        Some(summary(&counts)),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(counts)
-}
-
 /// The batch's counts, as an update of its row.
-fn counted(id: i32, c: Counts) -> batch::ActiveModel {
+pub(super) fn counted(id: i32, c: Counts) -> batch::ActiveModel {
     let n = |v: usize| Set(i32::try_from(v).unwrap_or(i32::MAX));
     batch::ActiveModel {
         id: Set(id),
@@ -375,13 +304,6 @@ fn counted(id: i32, c: Counts) -> batch::ActiveModel {
         rejected: n(c.rejected),
         ..Default::default()
     }
-}
-
-fn summary(c: &Counts) -> String {
-    format!(
-        "created {}, updated {}, unchanged {}, delisted {}, rejected {}",
-        c.created, c.updated, c.unchanged, c.delisted, c.rejected
-    )
 }
 
 /// Records what a read or a plan found, for the history (a preview that was never committed
@@ -418,112 +340,6 @@ pub async fn close(db: &impl ConnectionTrait, id: i32, status: &str) -> Result<(
         .exec(db)
         .await?;
     Ok(())
-}
-
-/// Restores every company batch `id` changed to its state before, in one transaction — unless
-/// one of them changed again since, which the partner must sort out first.
-pub async fn undo(
-    db: &DatabaseConnection,
-    id: i32,
-    actor: &Actor,
-    lang: Lang,
-) -> Result<(), Problem> {
-    let tx = db.begin().await?;
-    let undone = batch::Entity::update_many()
-        .col_expr(batch::Column::Status, "undone".into())
-        .col_expr(batch::Column::UndoneAt, Some(Utc::now()).into());
-    let found = claim(&tx, id, undone, "committed", lang).await?;
-    snapshot::lock_exchange(&tx, &found.exchange_mic).await?;
-    let changes = change::Entity::find()
-        .filter(change::Column::BatchId.eq(id))
-        .order_by_desc(change::Column::Id)
-        .all(&tx)
-        .await?;
-    let stored = snapshot::load_exchange(&tx, &found.exchange_mic).await?;
-    let now_by_id: std::collections::HashMap<i32, &Snapshot> =
-        stored.values().map(|s| (s.id, &s.snapshot)).collect();
-    let mut moved_on = Vec::new();
-    for c in &changes {
-        let after: Snapshot = serde_json::from_str(&c.after).map_err(json_problem)?;
-        if now_by_id.get(&c.company_id) != Some(&&after) {
-            moved_on.push(after.symbol.clone());
-        }
-    }
-    if !moved_on.is_empty() {
-        return Err(Problem::Refused(tr_args(
-            lang,
-            "import-error-changed-since",
-            &[("symbols", moved_on.join(", ").into())],
-        )));
-    }
-    let mut restored = Vec::new();
-    for c in &changes {
-        match &c.before {
-            None => snapshot::remove(&tx, c.company_id).await?,
-            Some(before) => {
-                let before: Snapshot = serde_json::from_str(before).map_err(json_problem)?;
-                restored.push((c.company_id, before));
-            }
-        }
-    }
-    let writes: Vec<Write> = restored
-        .iter()
-        .map(|(id, before)| Write {
-            id: Some(*id),
-            before: now_by_id.get(id).copied(),
-            after: before,
-        })
-        .collect();
-    snapshot::write_many(&tx, &found.exchange_mic, &writes).await?;
-    audit::record(&tx, actor, "import.undo", &format!("batch:{id}"), None).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// A stored snapshot that no longer parses is a storage fault, not the partner's.
-/// Claims batch `id` inside `tx` by `update` (its new status), if its status is `from`; else
-/// refuses with `import-error-not-{from}`. The claim comes first, so that a second commit or
-/// undo of the same batch waits here, then finds it no longer `from`.
-/// Whether every company the plan touches is still as the plan found it, and, for a full list,
-/// no company it would leave out was listed since.
-fn still_holds(plan: &Plan, stored: &HashMap<String, snapshot::Stored>, full_list: bool) -> bool {
-    let now = |symbol: &str| stored.get(symbol).map(|s| (s.id, &s.snapshot));
-    let touched_as_planned = plan
-        .items
-        .iter()
-        .all(|item| now(&item.after.symbol) == item.id.zip(item.before.as_ref()));
-    let named: HashSet<&str> = plan.items.iter().map(|i| i.after.symbol.as_str()).collect();
-    let none_new = !full_list
-        || stored
-            .iter()
-            .all(|(symbol, s)| s.snapshot.delisted || named.contains(symbol.as_str()));
-    touched_as_planned && none_new
-}
-
-async fn claim(
-    tx: &impl ConnectionTrait,
-    id: i32,
-    update: UpdateMany<batch::Entity>,
-    from: &str,
-    lang: Lang,
-) -> Result<batch::Model, Problem> {
-    let claimed = update
-        .filter(batch::Column::Id.eq(id))
-        .filter(batch::Column::Status.eq(from))
-        .exec(tx)
-        .await?;
-    let Some(found) = batch::Entity::find_by_id(id).one(tx).await? else {
-        return Err(Problem::NotFound);
-    };
-    if claimed.rows_affected != 1 {
-        let message = tr(lang, &format!("import-error-not-{from}"));
-        return Err(Problem::Refused(message));
-    }
-    Ok(found)
-}
-
-fn json_problem(err: serde_json::Error) -> Problem {
-    Problem::Db(DbErr::Json(err.to_string()))
 }
 
 /// The latest batches of exchange `mic`, newest first.
@@ -568,65 +384,4 @@ pub fn summarize(b: &batch::Model) -> BatchSummary {
 
 pub fn stamp(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::listings::plan::Planned;
-    use crate::listings::snapshot::Stored;
-
-    fn company(symbol: &str, website: &str) -> Snapshot {
-        Snapshot {
-            symbol: symbol.into(),
-            website: Some(website.into()),
-            ..Snapshot::default()
-        }
-    }
-
-    fn plan_updating(symbol: &str) -> Plan {
-        Plan {
-            items: vec![Planned {
-                row: Some(2),
-                id: Some(1),
-                before: Some(company(symbol, "https://old.example/")),
-                after: company(symbol, "https://new.example/"),
-            }],
-            problems: Vec::new(),
-            warnings: Vec::new(),
-            unmapped: Vec::new(),
-            counts: Counts::default(),
-        }
-    }
-
-    fn stored(entries: &[(i32, Snapshot)]) -> HashMap<String, Stored> {
-        entries
-            .iter()
-            .map(|(id, s)| {
-                let stored = Stored {
-                    id: *id,
-                    snapshot: s.clone(),
-                };
-                (s.symbol.clone(), stored)
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_plan_holds_only_while_what_it_touches_is_as_it_found_it() {
-        let plan = plan_updating("PTT");
-        let same = stored(&[(1, company("PTT", "https://old.example/"))]);
-        assert!(still_holds(&plan, &same, false));
-        let edited = stored(&[(1, company("PTT", "https://edited.example/"))]);
-        assert!(!still_holds(&plan, &edited, false));
-        let recreated = stored(&[(7, company("PTT", "https://old.example/"))]);
-        assert!(!still_holds(&plan, &recreated, false));
-        // A full list must not leave out a company listed since its preview.
-        let more = stored(&[
-            (1, company("PTT", "https://old.example/")),
-            (2, company("AOT", "https://aot.example/")),
-        ]);
-        assert!(still_holds(&plan, &more, false));
-        assert!(!still_holds(&plan, &more, true));
-    }
 }

@@ -2,8 +2,10 @@
 //! real path (read, plan, commit in one transaction) and, on a second database, writes the same
 //! companies the naive way, one statement per row. Run by `cargo make bench`.
 
+use super::apply;
 use super::batches::{self, Decisions, Sender, Upload};
-use super::snapshot::{Snapshot, company_row, load_exchange, text_row, year_row};
+use super::snapshot::{Snapshot, load_exchange};
+use super::store::{company_row, text_row, year_row};
 use crate::i18n::Lang;
 use crate::platform::audit::Actor;
 use crate::zone::INDUSTRIES;
@@ -133,7 +135,7 @@ pub async fn run(
         return Err(format!("generated rows were rejected: {:?}", plan.problems.first()).into());
     }
     let started = Instant::now();
-    batches::commit(db, id, &actor, Lang::En)
+    apply::commit(db, id, &actor, Lang::En)
         .await
         .map_err(|p| format!("{p:?}"))?;
     let commit_ms = started.elapsed().as_secs_f64() * 1000.0;

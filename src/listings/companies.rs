@@ -3,6 +3,7 @@
 //! `company_check.rs` reads the posted form back into a snapshot.
 
 use super::snapshot::{self, Snapshot, Stored, Texts};
+use super::store;
 use super::vocab;
 use super::{
     COMPANY_TEXT_FIELDS, CompanyForm, CompanyFormTexts, CompanyFormYear, CompanyList, CompanyRow,
@@ -191,6 +192,7 @@ pub fn form(lang: Lang, mic: &str, s: &Snapshot) -> CompanyForm {
         sector: s.sector.clone(),
         country: s.country.clone(),
         website: s.website.clone().unwrap_or_default(),
+        contact_email: s.contact_email.clone().unwrap_or_default(),
         listing_date: s.listing_date.map(|d| d.to_string()).unwrap_or_default(),
         green: s.green,
         texts,
@@ -226,7 +228,7 @@ pub async fn save(
     if now.is_none_or(|now| now.id != id || snapshot::digest(&now.snapshot) != seen) {
         return Ok(Saved::ChangedSince);
     }
-    snapshot::write(&tx, Some(id), mic, snapshot).await?;
+    store::write(&tx, Some(id), mic, snapshot).await?;
     let target = target(mic, &snapshot.symbol);
     audit::record(&tx, actor, "company.edit", &target, None).await?;
     tx.commit().await?;

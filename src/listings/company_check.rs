@@ -134,6 +134,7 @@ impl<'a> Checker<'a> {
             s.country = country;
         }
         s.website = self.parsed("website", values::parse_url);
+        s.contact_email = self.parsed("contact_email", values::parse_email);
         s.listing_date = self.parsed("listing_date", values::parse_date);
         s.green = self.value("green") == "on";
     }

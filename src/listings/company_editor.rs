@@ -175,6 +175,7 @@ pub fn ListingFacts(lang: Lang, form: CompanyForm) -> impl IntoView {
     let sector = shown.text("sector", &form.sector);
     let country = shown.text("country", &form.country);
     let website = shown.text("website", &form.website);
+    let contact_email = shown.text("contact_email", &form.contact_email);
     let listing_date = shown.text("listing_date", &form.listing_date);
     let green = shown.checked("green", form.green);
     view! {
@@ -190,6 +191,8 @@ pub fn ListingFacts(lang: Lang, form: CompanyForm) -> impl IntoView {
             <Field name="country" label=tr(lang, "import-field-country") value=country
                 hint=tr(lang, "partner-company-country-hint") required=false />
             <Field name="website" label=tr(lang, "import-field-website") value=website required=false />
+            <Field name="contact_email" kind="email" label=tr(lang, "import-field-contact-email") value=contact_email
+                hint=tr(lang, "partner-company-contact-hint") required=false />
             <Field name="listing_date" kind="date" label=tr(lang, "import-field-listing-date")
                 value=listing_date required=false />
             <label class="check">

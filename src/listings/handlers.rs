@@ -2,8 +2,10 @@
 //! a batch, its commit and undo, the original files, and API tokens.
 
 use super::IGNORE;
+use super::apply;
 use super::batches::{self, Decisions, Sender, Upload};
 use super::mapping::Choices;
+use super::progress;
 use super::tokens;
 use crate::i18n::{tr, tr_args};
 use crate::platform::audit::Actor;
@@ -52,10 +54,10 @@ pub async fn upload(
         Some(_) => {}
     }
     let (parts, body) = request.into_parts();
-    let wants_address = parts
+    let wants_progress = parts
         .headers
         .get(header::ACCEPT)
-        .is_some_and(|v| v.as_bytes().starts_with(b"text/uri-list"));
+        .is_some_and(|v| v.as_bytes().starts_with(progress::MEDIA_TYPE.as_bytes()));
     let again = parts.clone();
     let multipart = match Multipart::from_request(Request::from_parts(parts, body), &app).await {
         Ok(m) => m,
@@ -102,12 +104,14 @@ pub async fn upload(
     };
     let id = batches::create(&app.db, &sender, upload).await?;
     let location = Page::PartnerImport { id }.url(lang);
-    // The upload's island asks for the address: it goes to the preview itself, after its bar.
-    Ok(if wants_address {
-        ([(header::CONTENT_TYPE, "text/uri-list")], location).into_response()
-    } else {
-        Redirect::to(&location).into_response()
-    })
+    // The upload's island shows the reading's progress, then goes to the preview itself.
+    if wants_progress {
+        let batch = batches::find(&app.db, id, None)
+            .await?
+            .ok_or(Problem::NotFound)?;
+        return Ok(progress::answer(app.db.clone(), batch, lang, location));
+    }
+    Ok(Redirect::to(&location).into_response())
 }
 
 /// What the upload form sends.
@@ -215,8 +219,10 @@ pub async fn decide(
     Ok(Redirect::to(&Page::PartnerImport { id }.url(lang)).into_response())
 }
 
-/// `POST /{lang}/partner/imports/{id}/commit`
-pub async fn commit(
+/// `POST /{lang}/partner/imports/{id}/commit` (not `UNDO`) and
+/// `POST /{lang}/partner/imports/{id}/undo` (`UNDO`): each in one transaction, then back to the
+/// batch's page.
+pub async fn commit_or_undo<const UNDO: bool>(
     State(app): State<AppState>,
     viewer: Option<Extension<Viewer>>,
     Path((_, id)): Path<(String, i32)>,
@@ -224,25 +230,16 @@ pub async fn commit(
 ) -> Response {
     let (lang, viewer) = (form.lang, viewer.as_deref());
     let result = match batch_of(&app, &form, viewer, id).await {
-        Ok((_, actor)) => batches::commit(&app.db, id, &actor, lang).await.map(|_| ()),
+        Ok((_, actor)) if UNDO => apply::undo(&app.db, id, &actor, lang).await,
+        Ok((_, actor)) => apply::commit(&app.db, id, &actor, lang).await.map(|_| ()),
         Err(problem) => Err(problem),
     };
-    back_to_batch(&app, form, id, result, "import-committed").await
-}
-
-/// `POST /{lang}/partner/imports/{id}/undo`
-pub async fn undo(
-    State(app): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path((_, id)): Path<(String, i32)>,
-    form: Submission,
-) -> Response {
-    let (lang, viewer) = (form.lang, viewer.as_deref());
-    let result = match batch_of(&app, &form, viewer, id).await {
-        Ok((_, actor)) => batches::undo(&app.db, id, &actor, lang).await,
-        Err(problem) => Err(problem),
+    let notice = if UNDO {
+        "import-undone"
+    } else {
+        "import-committed"
     };
-    back_to_batch(&app, form, id, result, "import-undone").await
+    back_to_batch(&app, form, id, result, notice).await
 }
 
 /// To the batch's page with `notice`, or the batch's page again with the reason.

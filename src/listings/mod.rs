@@ -17,31 +17,37 @@
 pub mod api;
 mod company_editor;
 mod company_pages;
+mod import_page;
 mod pages;
 mod upload;
 mod views;
 
 cfg_if::cfg_if! {
     if #[cfg(feature = "ssr")] {
+        mod apply;
         pub mod batches;
         pub mod bench;
+        mod bulk_pg;
         pub mod codes;
         pub mod columns;
         mod companies;
         mod company_check;
         mod company_handlers;
         pub mod entity;
+        mod fields;
         mod handlers;
         pub mod mapping;
         mod openapi;
         pub mod plan;
         mod preview;
+        mod progress;
         pub mod read;
         mod report;
         mod rest;
         mod routes;
         pub mod rows;
         pub mod snapshot;
+        mod store;
         pub mod tokens;
         pub mod values;
         mod vocab;
@@ -135,6 +141,8 @@ pub struct CompanyChanges {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportPreview {
     pub batch: BatchSummary,
+    /// The files as uploaded, by part (the companies, then perhaps their years), to download.
+    pub files: Vec<(i16, String)>,
     /// Why the file could not be read at all, localized; then everything below is empty.
     pub unreadable: Option<String>,
     pub problems: Vec<RowProblem>,
@@ -247,6 +255,7 @@ pub struct CompanyForm {
     pub sector: String,
     pub country: String,
     pub website: String,
+    pub contact_email: String,
     /// `2026-03-15`, or empty.
     pub listing_date: String,
     pub green: bool,

@@ -33,6 +33,7 @@ pub async fn preview(
     let batch = batches::find(db, id, mic).await?.unwrap_or(batch);
     let mut page = ImportPreview {
         batch: summarize(&batch),
+        files: batches::file_names(db, id).await?,
         unreadable: None,
         problems: Vec::new(),
         problem_count: 0,

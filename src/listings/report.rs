@@ -5,6 +5,7 @@
 use super::RowProblem;
 use super::columns::script_lang;
 use crate::i18n::{Lang, tr_args};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 /// Whose file it is and how to read it.
 pub struct Context<'a> {
@@ -15,6 +16,31 @@ pub struct Context<'a> {
     pub lang: Lang,
     /// The file lists every company of the exchange: the others are delisted.
     pub full_list: bool,
+    /// Where the checks count their rows, for whoever shows how far they got.
+    pub progress: &'a Progress,
+}
+
+/// How far a reading got: the rows the file has, once it is read, and how many are checked.
+/// Written by the checks on a blocking thread while the upload's answer reads it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    rows: AtomicUsize,
+    checked: AtomicUsize,
+}
+
+impl Progress {
+    pub fn read(&self, rows: usize) {
+        self.rows.store(rows, Relaxed);
+    }
+
+    pub fn checked_one(&self) {
+        self.checked.fetch_add(1, Relaxed);
+    }
+
+    /// (rows checked, rows in the file); (0, 0) while the file is being read.
+    pub fn now(&self) -> (usize, usize) {
+        (self.checked.load(Relaxed), self.rows.load(Relaxed))
+    }
 }
 
 /// A localized problem: the message `import-error-{code}` with the value, and `args`.

@@ -3,6 +3,7 @@
 //! The `#[utoipa::path]` and schema attributes below are the API's OpenAPI document
 //! (`openapi.rs` assembles it).
 
+use super::apply;
 use super::batches::{self, Decisions, Sender, Upload};
 use super::read::ReadError;
 use super::snapshot;
@@ -180,15 +181,12 @@ pub struct ImportReport {
     ),
     responses(
         (status = 200, description = "Applied; or, with `dry_run`, what would be applied.", body = ImportReport),
-        (status = 401, description = "No bearer token, or one that is unknown or revoked (code `unauthorized`).", body = ApiError,
-            headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
         (status = 403, description = "Rows name another exchange than the token's: nothing was applied.", body = ImportReport),
         (status = 409, description = "The exchange's companies changed while the file was being checked: nothing was applied; send it again (code `conflict`).", body = ApiError),
         (status = 413, description = "The file is larger than the limit (code `too-large`). A body far over it is refused before it is read, without a JSON body.", body = ApiError),
         (status = 415, description = "The file is not CSV, XLSX, JSON or an HTML table (code `unknown-format`).", body = ApiError),
         (status = 422, description = "Rows were rejected: an import report, and nothing was applied. Or the file could not be read: an error whose code says why (`empty`, `too-many-rows`, `unknown-encoding`, `undecodable`, `malformed`, `no-table`, `zip-bomb`).", body = ImportRejection),
-        (status = 429, description = "Too many requests with this token, or too many files from its account (code `rate-limited`); try again later.", body = ApiError),
-        (status = 500, description = "A storage failure (code `storage`); nothing was applied.", body = ApiError)
+        (status = 429, description = "Too many requests with this token, or too many files from its account (code `rate-limited`); try again later.", body = ApiError)
     ),
     security(("bearer" = []))
 )]
@@ -291,7 +289,7 @@ pub async fn import(
         let _ = batches::close(&app.db, id, "checked").await;
         return Ok(Json(report).into_response());
     }
-    report.counts = match batches::commit(&app.db, id, &caller.actor, lang).await {
+    report.counts = match apply::commit(&app.db, id, &caller.actor, lang).await {
         Ok(counts) => counts,
         // The exchange changed between the check and the commit; nothing was applied.
         Err(crate::web::error::Problem::Refused(message)) => {
@@ -339,11 +337,7 @@ const PAGE_SIZE: usize = 200;
     params(ListQuery),
     responses(
         (status = 200, description = "One page of the exchange's companies.", body = Listing),
-        (status = 401, description = "No bearer token, or one that is unknown or revoked (code `unauthorized`).", body = ApiError,
-            headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
-        (status = 403, description = "`exchange` names another exchange than the token's (code `other-exchange`).", body = ApiError),
-        (status = 429, description = "Too many requests with this token (code `rate-limited`); try again later.", body = ApiError),
-        (status = 500, description = "A storage failure (code `storage`).", body = ApiError)
+        (status = 403, description = "`exchange` names another exchange than the token's (code `other-exchange`).", body = ApiError)
     ),
     security(("bearer" = []))
 )]

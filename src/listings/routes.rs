@@ -22,9 +22,12 @@ pub fn routes() -> Router<AppState> {
         )
         .route(
             "/{lang}/partner/imports/{id}/commit",
-            post(handlers::commit),
+            post(handlers::commit_or_undo::<false>),
         )
-        .route("/{lang}/partner/imports/{id}/undo", post(handlers::undo))
+        .route(
+            "/{lang}/partner/imports/{id}/undo",
+            post(handlers::commit_or_undo::<true>),
+        )
         .route(
             "/{lang}/partner/imports/{id}/files/{part}",
             get(handlers::original),

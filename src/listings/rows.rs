@@ -50,6 +50,7 @@ pub struct Input {
     sector: Option<String>,
     country: Option<String>,
     website: Option<String>,
+    contact_email: Option<String>,
     listing_date: Option<NaiveDate>,
     green: Option<bool>,
     texts: Vec<(Lang, TextField, String)>,
@@ -71,6 +72,9 @@ impl Input {
         set(&mut s.country, self.country);
         if self.website.is_some() {
             s.website = self.website;
+        }
+        if self.contact_email.is_some() {
+            s.contact_email = self.contact_email;
         }
         if self.listing_date.is_some() {
             s.listing_date = self.listing_date;
@@ -136,6 +140,7 @@ pub fn read(
     }));
     let mut inputs = Vec::new();
     for (row, cells) in &sheet.rows {
+        ctx.progress.checked_one();
         let before = problems.len();
         let mut reader = RowReader {
             ctx,
@@ -289,7 +294,7 @@ impl RowReader<'_> {
         let text = |max| values::bounded_text(cell, max);
         match field {
             // A file without an exchange column is the partner's own; a row of another is refused.
-            Field::Exchange if !cell.trim().eq_ignore_ascii_case(self.ctx.mic) => {
+            Field::Exchange if !vocab::is_exchange(self.ctx.mic, cell) => {
                 self.fail(column, cell, "other-exchange", &[]);
             }
             Field::Market => match vocab::market(self.ctx.mic, cell) {
@@ -306,6 +311,9 @@ impl RowReader<'_> {
             Field::Sector => input.sector = self.check(column, cell, text(SECTOR_MAX)),
             Field::Country => input.country = self.check(column, cell, values::parse_country(cell)),
             Field::Website => input.website = self.check(column, cell, values::parse_url(cell)),
+            Field::ContactEmail => {
+                input.contact_email = self.check(column, cell, values::parse_email(cell));
+            }
             Field::ListingDate => {
                 input.listing_date = self.check(column, cell, values::parse_date(cell));
             }

@@ -2,11 +2,8 @@
 //! JSON so that a batch can show what it changes and undo what it changed.
 
 use crate::zone::entity::{company, company_text, cooperation_intent, financial_year};
-use chrono::{NaiveDate, Utc};
-use sea_orm::{
-    ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
-};
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -53,6 +50,9 @@ pub struct Snapshot {
     pub country: String,
     pub local_lang: Option<String>,
     pub website: Option<String>,
+    /// Investor relations' e-mail; batches kept before it existed have none.
+    #[serde(default)]
+    pub contact_email: Option<String>,
     pub listing_date: Option<NaiveDate>,
     pub green: bool,
     pub delisted: bool,
@@ -143,6 +143,7 @@ fn from_row(c: company::Model) -> Snapshot {
         country: c.country,
         local_lang: c.local_lang,
         website: c.website,
+        contact_email: c.contact_email,
         listing_date: c.listing_date,
         green: c.green,
         delisted: c.delisted_at.is_some(),
@@ -187,227 +188,6 @@ pub fn digest(s: &Snapshot) -> String {
     crate::platform::tokens::digest(&json)
 }
 
-/// One company to write: its id (none for a new one), its state now, and the state to give it.
-pub struct Write<'a> {
-    pub id: Option<i32>,
-    pub before: Option<&'a Snapshot>,
-    pub after: &'a Snapshot,
-}
-
-/// Rows per statement: far below both databases' limits on bound parameters.
-const CHUNK: usize = 500;
-
-/// Makes company `id` (a new one when `None`) of exchange `mic` exactly `snapshot`; returns its
-/// id. Meant to run inside the caller's transaction.
-pub async fn write(
-    db: &impl ConnectionTrait,
-    id: Option<i32>,
-    mic: &str,
-    snapshot: &Snapshot,
-) -> Result<i32, DbErr> {
-    let before = match id {
-        Some(id) => Some(delisted_now(db, id).await?),
-        None => None,
-    };
-    let before = before.map(|delisted| Snapshot {
-        delisted,
-        ..Snapshot::default()
-    });
-    let write = Write {
-        id,
-        before: before.as_ref(),
-        after: snapshot,
-    };
-    let ids = write_many(db, mic, &[write]).await?;
-    Ok(ids[0])
-}
-
-async fn delisted_now(db: &impl ConnectionTrait, id: i32) -> Result<bool, DbErr> {
-    Ok(company::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .and_then(|c| c.delisted_at)
-        .is_some())
-}
-
-/// Writes many companies of exchange `mic` in a few statements per [`CHUNK`]: new ones inserted
-/// together (their ids read back by symbol), existing ones updated one by one, and the texts,
-/// intents and years of all of them replaced together. Each write's id, in order. Meant to run
-/// inside the caller's transaction.
-pub async fn write_many(
-    db: &impl ConnectionTrait,
-    mic: &str,
-    writes: &[Write<'_>],
-) -> Result<Vec<i32>, DbErr> {
-    let now = Utc::now();
-    crate::zone::index::defer(db).await?;
-    let mut ids = vec![0; writes.len()];
-    for (slot, w) in ids.iter_mut().zip(writes) {
-        let Some(id) = w.id else { continue };
-        let mut row = company_row(mic, w.after, now);
-        row.id = Set(id);
-        // Keeps the first delisting date while the company stays delisted.
-        let was_delisted = w.before.is_some_and(|b| b.delisted);
-        row.delisted_at = if w.after.delisted == was_delisted {
-            NotSet
-        } else {
-            Set(w.after.delisted.then_some(now))
-        };
-        company::Entity::update(row).exec(db).await?;
-        *slot = id;
-    }
-    let new: Vec<usize> = (0..writes.len())
-        .filter(|&i| writes[i].id.is_none())
-        .collect();
-    for chunk in new.chunks(CHUNK) {
-        let rows = chunk.iter().map(|&i| {
-            let mut row = company_row(mic, writes[i].after, now);
-            row.created_at = Set(now);
-            row.delisted_at = Set(writes[i].after.delisted.then_some(now));
-            row
-        });
-        let created = company::Entity::insert_many(rows)
-            .exec_with_returning(db)
-            .await?;
-        let by_symbol: HashMap<&str, i32> =
-            created.iter().map(|c| (c.symbol.as_str(), c.id)).collect();
-        for &i in chunk {
-            ids[i] = *by_symbol
-                .get(writes[i].after.symbol.as_str())
-                .ok_or_else(|| DbErr::RecordNotInserted)?;
-        }
-    }
-    let existing: Vec<i32> = writes.iter().filter_map(|w| w.id).collect();
-    delete_children(db, &existing).await?;
-    let all: Vec<(i32, &Snapshot)> = ids
-        .iter()
-        .copied()
-        .zip(writes.iter().map(|w| w.after))
-        .collect();
-    insert_children(db, &all).await?;
-    crate::zone::index::refresh(db, &ids).await?;
-    Ok(ids)
-}
-
-pub(super) fn company_row(
-    mic: &str,
-    s: &Snapshot,
-    now: chrono::DateTime<Utc>,
-) -> company::ActiveModel {
-    company::ActiveModel {
-        id: NotSet,
-        exchange_mic: Set(mic.to_owned()),
-        symbol: Set(s.symbol.clone()),
-        market: Set(s.market.clone()),
-        industry: Set(s.industry.clone()),
-        sector: Set(s.sector.clone()),
-        country: Set(s.country.clone()),
-        local_lang: Set(s.local_lang.clone()),
-        website: Set(s.website.clone()),
-        listing_date: Set(s.listing_date),
-        green: Set(s.green),
-        created_at: NotSet,
-        updated_at: Set(now),
-        delisted_at: NotSet,
-    }
-}
-
-/// Texts, intents and years are few per company: replacing them is simpler than diffing, and
-/// the search index's triggers follow.
-async fn delete_children(db: &impl ConnectionTrait, ids: &[i32]) -> Result<(), DbErr> {
-    for chunk in ids.chunks(CHUNK) {
-        company_text::Entity::delete_many()
-            .filter(company_text::Column::CompanyId.is_in(chunk.to_vec()))
-            .exec(db)
-            .await?;
-        cooperation_intent::Entity::delete_many()
-            .filter(cooperation_intent::Column::CompanyId.is_in(chunk.to_vec()))
-            .exec(db)
-            .await?;
-        financial_year::Entity::delete_many()
-            .filter(financial_year::Column::CompanyId.is_in(chunk.to_vec()))
-            .exec(db)
-            .await?;
-    }
-    Ok(())
-}
-
-async fn insert_children(db: &impl ConnectionTrait, all: &[(i32, &Snapshot)]) -> Result<(), DbErr> {
-    let texts: Vec<_> = all
-        .iter()
-        .flat_map(|(id, s)| s.texts.iter().map(move |(lang, t)| text_row(*id, lang, t)))
-        .collect();
-    let intents: Vec<_> = all
-        .iter()
-        .flat_map(|(id, s)| s.intents.iter().map(move |i| intent_row(*id, i)))
-        .collect();
-    let years: Vec<_> = all
-        .iter()
-        .flat_map(|(id, s)| s.years.iter().map(move |y| year_row(*id, y)))
-        .collect();
-    for chunk in texts.chunks(CHUNK) {
-        company_text::Entity::insert_many(chunk.to_vec())
-            .exec(db)
-            .await?;
-    }
-    for chunk in intents.chunks(CHUNK) {
-        cooperation_intent::Entity::insert_many(chunk.to_vec())
-            .exec(db)
-            .await?;
-    }
-    for chunk in years.chunks(CHUNK) {
-        financial_year::Entity::insert_many(chunk.to_vec())
-            .exec(db)
-            .await?;
-    }
-    Ok(())
-}
-
-pub(super) fn text_row(id: i32, lang: &str, t: &Texts) -> company_text::ActiveModel {
-    company_text::ActiveModel {
-        company_id: Set(id),
-        lang: Set(lang.to_owned()),
-        name: Set(t.name.clone()),
-        main_business: Set(t.main_business.clone()),
-        advantages: Set(t.advantages.clone()),
-        cooperation_note: Set(t.cooperation_note.clone()),
-    }
-}
-
-fn intent_row(id: i32, i: &Intent) -> cooperation_intent::ActiveModel {
-    cooperation_intent::ActiveModel {
-        id: NotSet,
-        company_id: Set(id),
-        kind: Set(i.kind.clone()),
-        target_industry: Set(i.target_industry.clone()),
-        target_region: Set(i.target_region.clone()),
-    }
-}
-
-pub(super) fn year_row(id: i32, y: &Year) -> financial_year::ActiveModel {
-    financial_year::ActiveModel {
-        company_id: Set(id),
-        fiscal_year: Set(y.fiscal_year),
-        currency: Set(y.currency.clone()),
-        unit: Set(y.unit),
-        revenue: Set(y.revenue),
-        net_profit: Set(y.net_profit),
-        total_assets: Set(y.total_assets),
-        total_equity: Set(y.total_equity),
-        eps: Set(y.eps),
-        market_cap: Set(y.market_cap),
-        market_cap_date: Set(y.market_cap_date),
-        audited: Set(y.audited),
-    }
-}
-
-/// Removes a company an undone batch had created, with everything under it.
-pub async fn remove(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-    delete_children(db, &[id]).await?;
-    company::Entity::delete_by_id(id).exec(db).await?;
-    Ok(())
-}
-
 /// One value a batch changes, for the preview: the field's key, old and new, as text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
@@ -442,6 +222,11 @@ pub fn diff(before: &Snapshot, after: &Snapshot) -> Vec<Change> {
         "website".into(),
         text(&before.website),
         text(&after.website),
+    );
+    compare(
+        "contact_email".into(),
+        text(&before.contact_email),
+        text(&after.contact_email),
     );
     compare(
         "listing_date".into(),

@@ -1,34 +1,55 @@
-//! The upload form's island: a progress bar while the file travels and while the server reads
-//! it. Without JavaScript the form posts as it is and the preview page follows.
+//! The upload form's island: a progress bar while the file travels, and another while the
+//! server reads and checks it. Without JavaScript the form posts as it is and the preview page
+//! follows.
 
 use leptos::prelude::*;
 
+/// Where an upload is: its file on the way, then the server reading it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Stage {
+    Idle,
+    /// Percent of the file sent.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))] // Only the browser sends.
+    Sending(u32),
+    /// Rows checked of the rows in the file; (0, 0) while the server reads it.
+    Checking(u64, u64),
+}
+
 /// Wraps the upload form. `sending` holds `{percent}` where the share sent goes; `processing`
-/// and `failed` are shown after the upload and when it fails.
+/// is shown while the server reads the file, `checking` (with `{done}` and `{total}`) while it
+/// checks its rows, and `failed` when the upload fails.
 #[island]
 pub fn UploadProgress(
     sending: String,
     processing: String,
+    checking: String,
     failed: String,
     children: Children,
 ) -> impl IntoView {
-    // None: idle; Some(n): n percent sent; Some(100): the server is reading the file.
-    let sent = RwSignal::new(None::<u32>);
+    let stage = RwSignal::new(Stage::Idle);
     let error = RwSignal::new(false);
-    let status = move || match sent.get() {
-        None => String::new(),
-        Some(100) => processing.clone(),
-        Some(n) => sending.replace("{percent}", &n.to_string()),
+    let status = move || match stage.get() {
+        Stage::Idle => String::new(),
+        Stage::Sending(n) => sending.replace("{percent}", &n.to_string()),
+        Stage::Checking(_, 0) => processing.clone(),
+        Stage::Checking(done, total) => checking
+            .replace("{done}", &done.to_string())
+            .replace("{total}", &total.to_string()),
+    };
+    // No value: an indeterminate bar, while the server reads the file.
+    let value = move || match stage.get() {
+        Stage::Sending(n) => Some(n.to_string()),
+        Stage::Checking(done, total) if total > 0 => {
+            Some((done * 100 / total).min(100).to_string())
+        }
+        _ => None,
     };
     view! {
-        <div class="upload-progress" on:submit=move |ev| browser::submit(ev, sent, error)>
+        <div class="upload-progress" on:submit=move |ev| browser::submit(ev, stage, error)>
             {children()}
             <p class="form-banner" role="alert" hidden=move || !error.get()>{failed}</p>
-            <div hidden=move || sent.get().is_none()>
-                <progress
-                    max="100"
-                    value=move || sent.get().filter(|n| *n < 100).map(|n| n.to_string())
-                ></progress>
+            <div hidden=move || stage.get() == Stage::Idle>
+                <progress max="100" value=value></progress>
                 <p aria-live="polite">{status}</p>
             </div>
         </div>
@@ -36,20 +57,35 @@ pub fn UploadProgress(
 }
 
 mod browser {
+    use super::Stage;
     use leptos::prelude::*;
 
     #[cfg(not(feature = "hydrate"))]
-    pub fn submit(_: web_sys_stub::Event, _: RwSignal<Option<u32>>, _: RwSignal<bool>) {}
+    pub fn submit(_: leptos::ev::SubmitEvent, _: RwSignal<Stage>, _: RwSignal<bool>) {}
 
-    #[cfg(not(feature = "hydrate"))]
-    mod web_sys_stub {
-        pub type Event = leptos::ev::SubmitEvent;
+    /// The stage the answer's lines so far tell (`checked rows` each), and the preview's path
+    /// once the last line has come.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    pub(super) fn read_answer(text: &str) -> (Option<Stage>, Option<&str>) {
+        let complete = text.rsplit_once('\n').map_or("", |(lines, _)| lines);
+        let mut stage = None;
+        let mut next = None;
+        for line in complete.lines() {
+            if let Some((done, total)) = line.split_once(' ') {
+                if let (Ok(done), Ok(total)) = (done.parse(), total.parse()) {
+                    stage = Some(Stage::Checking(done, total));
+                }
+            } else if line.starts_with('/') && !line.starts_with("//") {
+                next = Some(line);
+            }
+        }
+        (stage, next)
     }
 
-    /// Sends the form with XMLHttpRequest, whose upload reports progress; asks for the preview's
-    /// address (`text/uri-list`), then goes there.
+    /// Sends the form with XMLHttpRequest, whose upload reports progress; reads the server's
+    /// lines about its reading of the file as they come, then goes to the preview.
     #[cfg(feature = "hydrate")]
-    pub fn submit(ev: leptos::ev::SubmitEvent, sent: RwSignal<Option<u32>>, error: RwSignal<bool>) {
+    pub fn submit(ev: leptos::ev::SubmitEvent, stage: RwSignal<Stage>, error: RwSignal<bool>) {
         use wasm_bindgen::JsCast;
         use wasm_bindgen::closure::Closure;
         use web_sys::{FormData, HtmlFormElement, ProgressEvent, XmlHttpRequest};
@@ -66,60 +102,90 @@ mod browser {
         };
         if request.open("POST", &form.action()).is_err()
             || request
-                .set_request_header("Accept", "text/uri-list")
+                .set_request_header("Accept", "text/x-vnext-progress")
                 .is_err()
         {
             return;
         }
         ev.prevent_default();
         error.set(false);
-        sent.set(Some(0));
-        let progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |p: ProgressEvent| {
+        stage.set(Stage::Sending(0));
+        let sending = Closure::<dyn FnMut(ProgressEvent)>::new(move |p: ProgressEvent| {
             if p.length_computable() && p.total() > 0.0 {
-                // 99 at most until the upload ends: 100 means the server is reading.
-                sent.set(Some(((p.loaded() / p.total()) * 99.0) as u32));
+                stage.set(Stage::Sending(((p.loaded() / p.total()) * 100.0) as u32));
             }
         });
-        let uploaded = Closure::<dyn FnMut()>::new(move || sent.set(Some(100)));
+        let sent = Closure::<dyn FnMut()>::new(move || stage.set(Stage::Checking(0, 0)));
+        let answering = {
+            let request = request.clone();
+            Closure::<dyn FnMut()>::new(move || {
+                let text = request.response_text().ok().flatten().unwrap_or_default();
+                if let (Some(now), _) = read_answer(&text) {
+                    stage.set(now);
+                }
+            })
+        };
         let done = {
             let request = request.clone();
             Closure::<dyn FnMut()>::new(move || {
-                // The answer is the preview's path (`text/uri-list`), if one of ours.
-                let next = request
-                    .response_text()
-                    .ok()
-                    .flatten()
-                    .filter(|path| path.starts_with('/') && !path.starts_with("//"))
-                    .filter(|_| request.status().is_ok_and(|s| s == 200));
-                match (next, web_sys::window()) {
+                let text = request.response_text().ok().flatten().unwrap_or_default();
+                let ok = request.status().is_ok_and(|s| s == 200);
+                match (read_answer(&text).1.filter(|_| ok), web_sys::window()) {
                     (Some(next), Some(window)) => {
-                        let _ = window.location().assign(&next);
+                        let _ = window.location().assign(next);
                     }
                     _ => {
-                        sent.set(None);
+                        stage.set(Stage::Idle);
                         error.set(true);
                     }
                 }
             })
         };
         let failed = Closure::<dyn FnMut()>::new(move || {
-            sent.set(None);
+            stage.set(Stage::Idle);
             error.set(true);
         });
         if let Ok(upload) = request.upload() {
-            upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
-            upload.set_onload(Some(uploaded.as_ref().unchecked_ref()));
+            upload.set_onprogress(Some(sending.as_ref().unchecked_ref()));
+            upload.set_onload(Some(sent.as_ref().unchecked_ref()));
         }
+        request.set_onprogress(Some(answering.as_ref().unchecked_ref()));
         request.set_onload(Some(done.as_ref().unchecked_ref()));
         request.set_onerror(Some(failed.as_ref().unchecked_ref()));
         // The handlers live as long as the page: one upload per page load.
-        progress.forget();
-        uploaded.forget();
+        sending.forget();
+        sent.forget();
+        answering.forget();
         done.forget();
         failed.forget();
         if request.send_with_opt_form_data(Some(&data)).is_err() {
-            sent.set(None);
+            stage.set(Stage::Idle);
             error.set(true);
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_answer_tells_the_stage_and_at_last_the_preview() {
+            assert_eq!(read_answer(""), (None, None));
+            assert_eq!(read_answer("0 0\n"), (Some(Stage::Checking(0, 0)), None));
+            // A line still on its way is not read.
+            assert_eq!(
+                read_answer("0 0\n120 2"),
+                (Some(Stage::Checking(0, 0)), None)
+            );
+            let done = "0 0\n120 200\n200 200\n/ms/partner/imports/7\n";
+            assert_eq!(
+                read_answer(done),
+                (
+                    Some(Stage::Checking(200, 200)),
+                    Some("/ms/partner/imports/7")
+                )
+            );
+            assert_eq!(read_answer("//evil.example\n").1, None);
         }
     }
 }

@@ -206,6 +206,29 @@ pub fn markets_of(mic: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The names an exchange goes by in the four languages and in its own lists, besides its MIC.
+#[rustfmt::skip] // A table: rustfmt would give every name a line of its own.
+const EXCHANGE_NAMES: &[(&str, &[&str])] = &[
+    ("XKLS", &["bursa malaysia", "bursa malaysia berhad", "myx", "马来西亚交易所", "马来西亚证券交易所",
+               "ตลาดหลักทรัพย์มาเลเซีย"]),
+    ("XBKK", &["set", "stock exchange of thailand", "the stock exchange of thailand",
+               "ตลาดหลักทรัพย์แห่งประเทศไทย", "泰国证券交易所", "bursa saham thailand"]),
+    ("XSES", &["sgx", "singapore exchange", "新加坡交易所", "bursa singapura"]),
+    ("XHKG", &["hkex", "hong kong exchanges and clearing", "香港交易所", "港交所"]),
+    ("XIDX", &["idx", "indonesia stock exchange", "bursa efek indonesia", "印尼证券交易所"]),
+    ("XSTC", &["hose", "hsx", "ho chi minh stock exchange", "胡志明证券交易所"]),
+];
+
+/// Whether a cell of an exchange column names exchange `mic`: its MIC or one of its names.
+pub fn is_exchange(mic: &str, cell: &str) -> bool {
+    let cell = fold(cell);
+    cell == fold(mic)
+        || EXCHANGE_NAMES
+            .iter()
+            .filter(|(m, _)| m.eq_ignore_ascii_case(mic))
+            .any(|(_, names)| names.iter().any(|n| fold(n) == cell))
+}
+
 /// The industry code a cell names.
 pub fn industry(cell: &str) -> Option<&'static str> {
     lookup("industry", "", cell)
@@ -231,6 +254,17 @@ pub fn intents(cell: &str) -> Result<Vec<&'static str>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exchange_is_named_by_its_mic_or_its_names() {
+        assert!(is_exchange("XKLS", "xkls"));
+        assert!(is_exchange("XKLS", "Bursa Malaysia"));
+        assert!(is_exchange("XBKK", "SET"));
+        assert!(is_exchange("XBKK", "ตลาดหลักทรัพย์แห่งประเทศไทย"));
+        assert!(!is_exchange("XKLS", "SET"));
+        assert!(!is_exchange("XBKK", "XKLS"));
+        assert!(!is_exchange("XBKK", ""));
+    }
 
     #[test]
     fn markets_match_codes_labels_and_short_names_of_their_own_exchange_only() {

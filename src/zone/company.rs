@@ -166,6 +166,7 @@ fn LiaisonSection(lang: Lang, mic: String, symbol: String) -> impl IntoView {
                                         {l.name.map(|n| view! { <Fact label=tr(lang, "company-liaison-name")>{n}</Fact> })}
                                         {l.email.map(|e| view! { <Fact label=tr(lang, "form-email")><a href=format!("mailto:{e}")>{e.clone()}</a></Fact> })}
                                         {l.phone.map(|p| view! { <Fact label=tr(lang, "register-phone")>{p}</Fact> })}
+                                        {l.company_email.map(|e| view! { <Fact label=tr(lang, "company-contact-email")><a href=format!("mailto:{e}")>{e.clone()}</a></Fact> })}
                                     </dl>
                                 }
                             })

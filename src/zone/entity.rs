@@ -58,6 +58,8 @@ pub mod company {
         /// The language of the company's own (local) name, when it is one of ours.
         pub local_lang: Option<String>,
         pub website: Option<String>,
+        /// Investor relations' e-mail, shown only where the exchange's liaison desk is.
+        pub contact_email: Option<String>,
         pub listing_date: Option<Date>,
         pub green: bool,
         pub created_at: DateTimeUtc,

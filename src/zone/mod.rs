@@ -32,6 +32,8 @@ pub struct Liaison {
     pub name: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The company's own investor relations e-mail, as its exchange's files give it.
+    pub company_email: Option<String>,
 }
 
 pub use pages::ZoneRoutes;

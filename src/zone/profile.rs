@@ -6,9 +6,23 @@ use super::entity::{
 use super::queries::label;
 use super::{CnyRate, CompanyProfile, FinancialYear, INTENT_KINDS};
 use crate::i18n::{Lang, pick};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+
+/// The company listed as `symbol` on `mic`, if the zone shows it.
+async fn listed_company(
+    db: &impl ConnectionTrait,
+    mic: &str,
+    symbol: &str,
+) -> Result<Option<company::Model>, DbErr> {
+    if !super::plausible_key(mic) || !super::plausible_key(symbol) {
+        return Ok(None);
+    }
+    company::listed()
+        .filter(company::Column::ExchangeMic.eq(mic))
+        .filter(company::Column::Symbol.eq(symbol))
+        .one(db)
+        .await
+}
 
 /// The page of the company listed as `symbol` on `mic`, localized for `lang`; none if unknown.
 pub async fn company_profile(
@@ -17,15 +31,7 @@ pub async fn company_profile(
     mic: &str,
     symbol: &str,
 ) -> Result<Option<CompanyProfile>, DbErr> {
-    if !super::plausible_key(mic) || !super::plausible_key(symbol) {
-        return Ok(None);
-    }
-    let Some(company) = company::listed()
-        .filter(company::Column::ExchangeMic.eq(mic))
-        .filter(company::Column::Symbol.eq(symbol))
-        .one(db)
-        .await?
-    else {
+    let Some(company) = listed_company(db, mic, symbol).await? else {
         return Ok(None);
     };
     let texts = company_text::Entity::find()
@@ -118,18 +124,9 @@ pub async fn liaison(
     mic: &str,
     symbol: &str,
 ) -> Result<Option<super::Liaison>, DbErr> {
-    if !super::plausible_key(mic) || !super::plausible_key(symbol) {
+    let Some(listed) = listed_company(db, mic, symbol).await? else {
         return Ok(None);
-    }
-    let listed = company::listed()
-        .filter(company::Column::ExchangeMic.eq(mic))
-        .filter(company::Column::Symbol.eq(symbol))
-        .count(db)
-        .await?
-        > 0;
-    if !listed {
-        return Ok(None);
-    }
+    };
     Ok(exchange::Entity::find_by_id(mic)
         .one(db)
         .await?
@@ -137,5 +134,6 @@ pub async fn liaison(
             name: e.liaison_name,
             email: e.liaison_email,
             phone: e.liaison_phone,
+            company_email: listed.contact_email,
         }))
 }

@@ -3,6 +3,7 @@
 //! schema in it per test.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod web;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};

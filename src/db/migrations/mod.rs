@@ -11,6 +11,7 @@ mod m20261127_000006_account_security;
 mod m20261127_000007_listings;
 mod m20261127_000008_search_per_statement;
 mod m20261127_000009_search_deferred;
+mod m20261203_000010_company_contact;
 mod steps;
 
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000007_listings::Migration),
             Box::new(m20261127_000008_search_per_statement::Migration),
             Box::new(m20261127_000009_search_deferred::Migration),
+            Box::new(m20261203_000010_company_contact::Migration),
         ]
     }
 }

@@ -552,6 +552,10 @@ pub async fn insert(
             country: Set(c.country.to_owned()),
             local_lang: Set(c.local_lang.map(|l| l.code().to_owned())),
             website: Set(Some(c.website.clone())),
+            contact_email: Set(Some(format!(
+                "ir@{}",
+                c.website.trim_start_matches("https://")
+            ))),
             listing_date: Set(Some(c.listing_date)),
             green: Set(c.green),
             created_at: Set(now),
