@@ -167,15 +167,24 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
     Ok(())
 }
 
+/// The account of `email`, if it has `role`.
+async fn account_of(
+    db: &sea_orm::DatabaseConnection,
+    email: &str,
+    role: Role,
+) -> Result<vnext::accounts::entity::account::Model, Box<dyn std::error::Error>> {
+    let found = accounts::find_by_email(db, email).await?;
+    Ok(found
+        .filter(|a| a.role == role.code())
+        .ok_or_else(|| format!("no {} account {email}", role.code()))?)
+}
+
 async fn create_token(
     db: &sea_orm::DatabaseConnection,
     email: &str,
     name: &str,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let partner = accounts::find_by_email(db, email)
-        .await?
-        .filter(|a| a.role == Role::Partner.code())
-        .ok_or_else(|| format!("no partner account {email}"))?;
+    let partner = account_of(db, email, Role::Partner).await?;
     let token = vnext::listings::tokens::create(db, partner.id, name, &Actor::cli())
         .await?
         .ok_or_else(|| format!("{email} already has the most active tokens allowed"))?;
@@ -188,10 +197,7 @@ async fn verify_enterprise(
     db: &sea_orm::DatabaseConnection,
     email: &str,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let found = accounts::find_by_email(db, email)
-        .await?
-        .filter(|a| a.role == Role::Enterprise.code())
-        .ok_or_else(|| format!("no enterprise account {email}"))?;
+    let found = account_of(db, email, Role::Enterprise).await?;
     accounts::decide(db, Lang::DEFAULT, found.id, Decision::Verify, &Actor::cli())
         .await
         .map_err(explain)?;

@@ -336,7 +336,10 @@ async fn the_upload_island_follows_the_reading_and_is_sent_to_the_preview() {
         .unwrap()
         .expect("the batch");
     // Recorded by the reading behind the lines, before the preview is ever shown.
-    assert_eq!((batch.total, batch.created, batch.format.as_str()), (3, 3, "csv"));
+    assert_eq!(
+        (batch.total, batch.created, batch.format.as_str()),
+        (3, 3, "csv")
+    );
     assert_eq!(digest(&db).await, before);
     let preview = preview(&app, &session, id).await;
     assert!(preview.body.contains("3 rows: 3 new"), "{}", preview.body);
@@ -1411,4 +1414,94 @@ async fn the_partner_overrides_the_detected_encoding_in_the_preview() {
         .unwrap()
         .unwrap();
     assert_eq!(kept.encoding.as_deref(), Some("GBK"));
+}
+
+/// An investor relations e-mail column is checked like any cell (a `mailto:` that would add a
+/// hidden copy is refused) and kept; anonymous visitors see it nowhere, neither on the company's
+/// page nor in the export.
+#[tokio::test]
+async fn an_investor_relations_email_is_checked_stored_and_kept_from_anonymous_visitors() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let session = partner(&db, &app, "desk@bursa.example", "XKLS").await;
+    let before = digest(&db).await;
+    let sneaky = "Stock Code,Company Name,Market,Industry,E-mel\n\
+        0166,Inari Amertron Berhad,Main Market,Technology,ir?bcc=spy%40evil.example&x=@inari.com.my\n";
+    let id = batch_id(
+        &upload(
+            &app,
+            &session,
+            &[("file", "ir.csv", sneaky.as_bytes())],
+            &[],
+        )
+        .await,
+    );
+    let page = preview(&app, &session, id).await;
+    assert!(
+        page.body.contains("is not an e-mail address"),
+        "{}",
+        page.body
+    );
+    let refused = commit(&app, &session, id).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(digest(&db).await, before, "a refused file changes nothing");
+
+    let good = "Stock Code,Company Name,Market,Industry,E-mel\n\
+        0166,Inari Amertron Berhad,Main Market,Technology,IR@Inari.COM.my\n";
+    let id = batch_id(&upload(&app, &session, &[("file", "ir.csv", good.as_bytes())], &[]).await);
+    let page = preview(&app, &session, id).await;
+    assert!(page.body.contains("1 rows: 1 new"), "{}", page.body);
+    commit(&app, &session, id).await;
+    let stored = stored(&db, "XKLS", "0166").await;
+    assert_eq!(stored.contact_email.as_deref(), Some("IR@inari.com.my"));
+
+    let anonymous = get(&app, "/en/zone/XKLS/0166", None).await;
+    assert_eq!(anonymous.status, StatusCode::OK);
+    assert!(anonymous.body.contains("Inari Amertron Berhad"));
+    assert!(!anonymous.body.contains("IR@inari.com.my"));
+    let export = get(&app, "/en/zone/export.csv?exchange=XKLS", None).await;
+    assert_eq!(export.status, StatusCode::OK);
+    assert!(export.body.contains("0166") && !export.body.contains("IR@inari.com.my"));
+    // The exchange's own partner sees it beside the liaison desk.
+    let own = get(&app, "/en/zone/XKLS/0166", Some(&session)).await;
+    assert!(own.body.contains("mailto:IR@inari.com.my"), "{}", own.body);
+}
+
+/// A control character in a text (a NUL, which PostgreSQL cannot store, or an escape) is a
+/// problem of its row, never a failed commit.
+#[tokio::test]
+async fn control_characters_in_a_text_are_a_row_problem() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let session = partner(&db, &app, "desk@bursa.example", "XKLS").await;
+    let before = digest(&db).await;
+    // In a CSV such bytes make the file look binary; JSON carries them as escapes.
+    let files: [(&str, &str); 2] = [
+        (
+            "esc.json",
+            r#"[{"symbol": "0166", "name": "Inari\u001b[31m Berhad"}]"#,
+        ),
+        (
+            "nul.json",
+            r#"[{"symbol": "0166", "name": "Inari\u0000Amertron Berhad"}]"#,
+        ),
+    ];
+    for (name, file) in files {
+        let id = batch_id(&upload(&app, &session, &[("file", name, file.as_bytes())], &[]).await);
+        let page = preview(&app, &session, id).await;
+        assert!(
+            page.body
+                .contains("1 rows: 0 new, 0 updated, 0 unchanged, 0 delisted, 1 rejected"),
+            "{name}: {}",
+            page.body
+        );
+        assert!(
+            page.body.contains("control character"),
+            "{name}: {}",
+            page.body
+        );
+        let refused = commit(&app, &session, id).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert_eq!(digest(&db).await, before, "{name}");
+    }
 }

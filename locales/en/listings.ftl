@@ -89,6 +89,7 @@ import-error-currency = “{ $value }” is not an ISO currency code (for exampl
 import-error-symbol = “{ $value }” is not a symbol of { $exchange }.
 import-error-year = “{ $value }” is not a fiscal year.
 import-error-too-long = This text is longer than { $max } characters.
+import-error-control = This text holds a control character (such as NUL or ESC) that cannot be stored; remove it.
 
 import-field-exchange = Exchange
 import-field-symbol = Symbol

@@ -89,6 +89,7 @@ import-error-currency = “{ $value }” ไม่ใช่รหัสสกุ
 import-error-symbol = “{ $value }” ไม่ใช่ชื่อย่อหลักทรัพย์ของ { $exchange }
 import-error-year = “{ $value }” ไม่ใช่ปีบัญชี
 import-error-too-long = ข้อความนี้ยาวเกิน { $max } ตัวอักษร
+import-error-control = ข้อความนี้มีอักขระควบคุม (เช่น NUL หรือ ESC) ที่บันทึกไม่ได้ โปรดลบออก
 
 import-field-exchange = ตลาดหลักทรัพย์
 import-field-symbol = ชื่อย่อหลักทรัพย์

@@ -89,6 +89,7 @@ import-error-currency = “{ $value }”不是 ISO 币种代码（例如 MYR 或
 import-error-symbol = “{ $value }”不是 { $exchange } 的股票代码。
 import-error-year = “{ $value }”不是财政年度。
 import-error-too-long = 此文本超过 { $max } 个字符。
+import-error-control = 此文本含有无法保存的控制字符（如 NUL 或 ESC），请将其删除。
 
 import-field-exchange = 交易所
 import-field-symbol = 股票代码

@@ -18,7 +18,8 @@ use sea_orm::{
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
+use tokio::sync::Semaphore;
 
 /// What the partner decided about a batch's file: an encoding, and fields for columns.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,6 +143,15 @@ pub async fn files(db: &impl ConnectionTrait, id: i32) -> Result<Vec<file::Model
         .await
 }
 
+/// One of the batch's files as uploaded.
+pub async fn file(
+    db: &impl ConnectionTrait,
+    id: i32,
+    part: i16,
+) -> Result<Option<file::Model>, DbErr> {
+    file::Entity::find_by_id((id, part)).one(db).await
+}
+
 /// The names of the batch's files by part, without their bytes.
 pub async fn file_names(db: &impl ConnectionTrait, id: i32) -> Result<Vec<(i16, String)>, DbErr> {
     file::Entity::find()
@@ -181,6 +191,12 @@ pub async fn read_and_plan(
     read_and_plan_counting(db, batch, lang, Arc::default()).await
 }
 
+/// Readings at once, across previews, uploads and commits: each holds a file's bytes and cells
+/// in memory and keeps a core busy, so more than one per core would only queue on the cores
+/// while holding more memory.
+static READINGS: LazyLock<Semaphore> =
+    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+
 /// [`read_and_plan`], counting in `progress` how far it got.
 pub async fn read_and_plan_counting(
     db: &impl ConnectionTrait,
@@ -188,6 +204,10 @@ pub async fn read_and_plan_counting(
     lang: Lang,
     progress: Arc<Progress>,
 ) -> Result<Reading, DbErr> {
+    let _turn = READINGS
+        .acquire()
+        .await
+        .map_err(|err| DbErr::Custom(format!("readings closed: {err}")))?;
     let decisions = decisions(batch);
     let files = files(db, batch.id).await?;
     // Reading and checking 20,000 rows is CPU work: off the async workers.

@@ -197,7 +197,8 @@ static BY_ALIAS: LazyLock<HashMap<String, Field>> = LazyLock::new(|| {
 
 /// A header as compared: full-width ASCII folded to ASCII, lowercase, without spaces,
 /// underscores, hyphens, dots, slashes, colons, parentheses, apostrophes ("shareholders'
-/// equity"), the byte-order mark and zero-width spaces (Thai text carries them as word breaks).
+/// equity"), control characters, the byte-order mark and zero-width spaces (Thai text carries
+/// them as word breaks).
 pub fn normalize_header(header: &str) -> String {
     const DROPPED: [char; 11] = [
         '_', '-', '.', '/', ':', '(', ')', '\'', '\u{2019}', '\u{FEFF}', '\u{200B}',
@@ -205,7 +206,7 @@ pub fn normalize_header(header: &str) -> String {
     header
         .chars()
         .map(fold_width)
-        .filter(|c| !c.is_whitespace() && !DROPPED.contains(c))
+        .filter(|c| !c.is_whitespace() && !c.is_control() && !DROPPED.contains(c))
         .flat_map(char::to_lowercase)
         .collect()
 }

@@ -280,10 +280,8 @@ pub async fn original(
     if mic != batch.exchange_mic {
         return Err(Problem::NotFound);
     }
-    let file = batches::files(&app.db, id)
+    let file = batches::file(&app.db, id, part)
         .await?
-        .into_iter()
-        .find(|f| f.part == part)
         .ok_or(Problem::NotFound)?;
     let disposition = format!(
         "attachment; filename=\"batch-{id}-{part}\"; filename*=UTF-8''{}",

@@ -12,7 +12,7 @@ use super::report::Progress;
 use crate::i18n::Lang;
 use axum::body::Body;
 use axum::response::{IntoResponse, Response};
-use futures_util::stream;
+use futures_util::{StreamExt, stream};
 use http::header;
 use sea_orm::DatabaseConnection;
 use std::convert::Infallible;
@@ -61,10 +61,12 @@ pub fn answer(
         }
         let _ = lines.send(format!("{location}\n")).await;
     });
+    // Fused: the layers around a body may ask again after its end.
     let body = stream::unfold(receiver, |mut receiver| async move {
         let line = receiver.recv().await?;
         Some((Ok::<_, Infallible>(line), receiver))
-    });
+    })
+    .fuse();
     (
         [(header::CONTENT_TYPE, MEDIA_TYPE)],
         Body::from_stream(body),

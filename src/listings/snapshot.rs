@@ -205,44 +205,25 @@ pub fn diff(before: &Snapshot, after: &Snapshot) -> Vec<Change> {
         }
     };
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    let date = |d: &Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    compare("market".into(), before.market.clone(), after.market.clone());
-    compare(
-        "industry".into(),
-        before.industry.clone(),
-        after.industry.clone(),
-    );
-    compare("sector".into(), before.sector.clone(), after.sector.clone());
-    compare(
-        "country".into(),
-        before.country.clone(),
-        after.country.clone(),
-    );
-    compare(
-        "website".into(),
-        text(&before.website),
-        text(&after.website),
-    );
-    compare(
-        "contact_email".into(),
-        text(&before.contact_email),
-        text(&after.contact_email),
-    );
-    compare(
-        "listing_date".into(),
-        date(&before.listing_date),
-        date(&after.listing_date),
-    );
-    compare(
-        "green".into(),
-        before.green.to_string(),
-        after.green.to_string(),
-    );
-    compare(
-        "delisted".into(),
-        before.delisted.to_string(),
-        after.delisted.to_string(),
-    );
+    // The company's own facts, each as the preview shows it.
+    let facts: [(&str, fn(&Snapshot) -> String); 9] = [
+        ("market", |s| s.market.clone()),
+        ("industry", |s| s.industry.clone()),
+        ("sector", |s| s.sector.clone()),
+        ("country", |s| s.country.clone()),
+        ("website", |s| s.website.clone().unwrap_or_default()),
+        ("contact_email", |s| {
+            s.contact_email.clone().unwrap_or_default()
+        }),
+        ("listing_date", |s| {
+            s.listing_date.map(|d| d.to_string()).unwrap_or_default()
+        }),
+        ("green", |s| s.green.to_string()),
+        ("delisted", |s| s.delisted.to_string()),
+    ];
+    for (field, of) in facts {
+        compare(field.into(), of(before), of(after));
+    }
     let langs: std::collections::BTreeSet<&String> =
         before.texts.keys().chain(after.texts.keys()).collect();
     for lang in langs {

@@ -14,7 +14,11 @@ pub enum ValueError {
     Currency,
     Symbol,
     Year,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
+    /// A control character (NUL, escape…) other than a tab or a line break.
+    Control,
 }
 
 impl ValueError {
@@ -31,6 +35,7 @@ impl ValueError {
             ValueError::Symbol => "symbol",
             ValueError::Year => "year",
             ValueError::TooLong { .. } => "too-long",
+            ValueError::Control => "control",
         }
     }
 
@@ -85,11 +90,12 @@ mod tests {
             ValueError::Symbol,
             ValueError::Year,
             ValueError::TooLong { max: 3 },
+            ValueError::Control,
         ];
         let codes = all.map(|e| e.code()).join(" ");
         assert_eq!(
             codes,
-            "number integer date flag url email country currency symbol year too-long"
+            "number integer date flag url email country currency symbol year too-long control"
         );
     }
 }

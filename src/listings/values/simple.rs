@@ -53,8 +53,10 @@ pub fn parse_url(text: &str) -> Result<String, ValueError> {
         .ok_or(ValueError::Url)
 }
 
-/// An e-mail address: one @, a local part without spaces or quoting, a dotted domain of
-/// letters, digits and hyphens, at most 254 characters; returned with the domain lower-cased.
+/// An e-mail address: one @, a local part of ASCII letters, digits and `.!$'*+-/=^_`{|}~` (no
+/// quoting, and none of the `? & % #` that would add headers or a body to a `mailto:` link), a
+/// dotted domain of letters, digits and hyphens, at most 254 characters; returned with the
+/// domain lower-cased.
 pub fn parse_email(text: &str) -> Result<String, ValueError> {
     let s = text.trim();
     let (local, domain) = s.split_once('@').ok_or(ValueError::Email)?;
@@ -73,7 +75,7 @@ pub fn parse_email(text: &str) -> Result<String, ValueError> {
         && !local.contains("..")
         && local
             .chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && !"\"(),:;<>@[\\]".contains(c))
+            .all(|c| c.is_ascii_alphanumeric() || ".!$'*+-/=^_`{|}~".contains(c))
         && labels.len() >= 2
         && labels.iter().copied().all(label_ok)
         && labels.last().is_some_and(|tld| {
@@ -132,9 +134,15 @@ pub fn parse_symbol(mic: &str, text: &str) -> Result<String, ValueError> {
     valid.then_some(s).ok_or(ValueError::Symbol)
 }
 
-/// A text of at most `max` characters (not bytes), trimmed.
+/// A text of at most `max` characters (not bytes), trimmed, without control characters but
+/// tabs and line breaks (PostgreSQL cannot store a NUL, and none belongs in a company's text).
 pub fn bounded_text(text: &str, max: usize) -> Result<String, ValueError> {
     let t = text.trim();
+    if t.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Err(ValueError::Control);
+    }
     (t.chars().count() <= max)
         .then(|| t.to_owned())
         .ok_or(ValueError::TooLong { max })
@@ -198,7 +206,8 @@ mod tests {
             Ok("a.b+c@sub.example.co.th")
         );
         let invalid = "no-at|a@b|a@@b.com|a b@c.com|@example.com|a@.com|a@example..com|a@-x.com|\
-            .a@x.com|a..b@x.com|a@x.c|a@x.123|\"a\"@x.com|mailto:a@x.com";
+            .a@x.com|a..b@x.com|a@x.c|a@x.123|\"a\"@x.com|mailto:a@x.com|\
+            ir?bcc=spy%40evil.example&x=@co.com|ir#x@co.com|i\u{202e}r@co.com|ir@co\u{202e}.com";
         for text in invalid.split('|') {
             assert_eq!(parse_email(text), Err(ValueError::Email), "{text}");
         }
@@ -276,5 +285,9 @@ mod tests {
         assert_eq!(bounded_text("  abc  ", 3).as_deref(), Ok("abc"));
         assert_eq!(bounded_text("泰国公司", 4).as_deref(), Ok("泰国公司"));
         assert_eq!(bounded_text("abcd", 3), Err(ValueError::TooLong { max: 3 }));
+        assert_eq!(bounded_text("a\nb\tc", 5).as_deref(), Ok("a\nb\tc"));
+        for text in ["a\0b", "a\u{1b}[31mb", "a\u{85}b"] {
+            assert_eq!(bounded_text(text, 10), Err(ValueError::Control), "{text:?}");
+        }
     }
 }
