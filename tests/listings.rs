@@ -123,9 +123,14 @@ fn batch_id(reply: &Reply) -> i32 {
         .unwrap_or_else(|| panic!("a batch page: {}", reply.location()))
 }
 
+/// The batch of `bytes` uploaded as the companies' file named `name`.
+async fn upload_bytes(app: &Site, session: &str, name: &str, bytes: &[u8]) -> i32 {
+    batch_id(&upload(app, session, &[("file", name, bytes)], &[]).await)
+}
+
 /// The batch of one fixture uploaded as the companies' file.
 async fn upload_fixture(app: &Site, session: &str, name: &str) -> i32 {
-    batch_id(&upload(app, session, &[("file", name, &fixture(name))], &[]).await)
+    upload_bytes(app, session, name, &fixture(name)).await
 }
 
 async fn preview(app: &Site, session: &str, id: i32) -> Reply {
@@ -151,6 +156,14 @@ async fn undo(app: &Site, session: &str, id: i32) -> Reply {
         &[],
     )
     .await
+}
+
+/// A fresh database with its site, and a partner of `mic` signed in there.
+async fn desk(email: &str, mic: &str) -> (DatabaseConnection, Site, String) {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let session = partner(&db, &app, email, mic).await;
+    (db, app, session)
 }
 
 async fn partner(db: &DatabaseConnection, app: &Site, email: &str, mic: &str) -> String {
@@ -222,9 +235,7 @@ async fn name_in(db: &DatabaseConnection, company_id: i32, lang: &str) -> Option
 
 #[tokio::test]
 async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("desk@bursa.example", "XKLS").await;
     let before = digest(&db).await;
 
     let id = upload_fixture(&app, &session, "bursa.csv").await;
@@ -301,9 +312,7 @@ async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
 /// reads and checks the file, then the preview's path; the history already has the counts.
 #[tokio::test]
 async fn the_upload_island_follows_the_reading_and_is_sent_to_the_preview() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("desk@bursa.example", "XKLS").await;
     let before = digest(&db).await;
     let request = Request::post("/en/partner/imports")
         .header(
@@ -347,9 +356,7 @@ async fn the_upload_island_follows_the_reading_and_is_sent_to_the_preview() {
 
 #[tokio::test]
 async fn financial_years_come_in_a_second_file_and_an_update_shows_old_and_new() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk2@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("desk2@bursa.example", "XKLS").await;
     let files: [(&str, &str, &[u8]); 2] = [
         ("file", "bursa.csv", &fixture("bursa.csv")),
         ("financials", "financials.csv", &fixture("financials.csv")),
@@ -374,15 +381,7 @@ async fn financial_years_come_in_a_second_file_and_an_update_shows_old_and_new()
     // An update: the website of an existing company, shown old → new before commit.
     let symbol = listed_symbol(&db, "XKLS").await;
     let csv = format!("Stock Code,Website\n{symbol},https://new.example.com/\n");
-    let id = batch_id(
-        &upload(
-            &app,
-            &session,
-            &[("file", "update.csv", csv.as_bytes())],
-            &[],
-        )
-        .await,
-    );
+    let id = upload_bytes(&app, &session, "update.csv", csv.as_bytes()).await;
     let preview = preview(&app, &session, id).await;
     assert!(
         preview.body.contains("1 rows: 0 new, 1 updated"),
@@ -398,9 +397,7 @@ async fn financial_years_come_in_a_second_file_and_an_update_shows_old_and_new()
 
 #[tokio::test]
 async fn a_file_with_errors_is_refused_row_by_row_and_changes_nothing() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk3@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("desk3@bursa.example", "XKLS").await;
     let before = digest(&db).await;
     let id = upload_fixture(&app, &session, "errors.csv").await;
     let preview = preview(&app, &session, id).await;
@@ -431,9 +428,7 @@ async fn a_file_with_errors_is_refused_row_by_row_and_changes_nothing() {
 
 #[tokio::test]
 async fn others_cannot_see_or_touch_a_partners_batch() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let kl = partner(&db, &app, "kl@bursa.example", "XKLS").await;
+    let (db, app, kl) = desk("kl@bursa.example", "XKLS").await;
     let bkk = partner(&db, &app, "bkk@set.example", "XBKK").await;
     let id = upload_fixture(&app, &kl, "bursa.csv").await;
     let page = format!("/en/partner/imports/{id}");
@@ -467,21 +462,11 @@ async fn others_cannot_see_or_touch_a_partners_batch() {
 
 #[tokio::test]
 async fn undo_is_refused_when_a_company_changed_since() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk4@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("desk4@bursa.example", "XKLS").await;
     let first = upload_fixture(&app, &session, "bursa.csv").await;
     commit(&app, &session, first).await;
     let csv = "Stock Code,Website\n0166,https://changed.example/\n";
-    let second = batch_id(
-        &upload(
-            &app,
-            &session,
-            &[("file", "change.csv", csv.as_bytes())],
-            &[],
-        )
-        .await,
-    );
+    let second = upload_bytes(&app, &session, "change.csv", csv.as_bytes()).await;
     commit(&app, &session, second).await;
     let refused = undo(&app, &session, first).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -495,9 +480,7 @@ async fn undo_is_refused_when_a_company_changed_since() {
 
 #[tokio::test]
 async fn undoing_an_update_restores_the_old_website_and_name_exactly() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk7@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("desk7@bursa.example", "XKLS").await;
     let symbol = listed_symbol(&db, "XKLS").await;
     let before = stored(&db, "XKLS", &symbol).await;
     let texts = texts_of(&db, before.id).await;
@@ -539,9 +522,7 @@ async fn undoing_an_update_restores_the_old_website_and_name_exactly() {
 
 #[tokio::test]
 async fn a_full_list_delists_the_companies_it_leaves_out() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk5@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("desk5@bursa.example", "XKLS").await;
     let gone = listed_symbol(&db, "XKLS").await;
     assert_eq!(
         get(&app, &format!("/en/zone/XKLS/{gone}"), None)
@@ -594,6 +575,14 @@ fn json(reply: &Reply) -> serde_json::Value {
 }
 
 /// A new partner of `mic` and an API token of its own: (account, token).
+/// A fresh database with its site, and an API token of a partner of `mic`.
+async fn api_desk(email: &str, mic: &str) -> (DatabaseConnection, Site, String) {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    let (_, token) = partner_token(&db, email, mic).await;
+    (db, app, token)
+}
+
 async fn partner_token(db: &DatabaseConnection, email: &str, mic: &str) -> (i32, String) {
     let account = staff(db, Role::Partner, email, Some(mic)).await;
     let token = tokens::create(db, account, "tests", &Actor::cli())
@@ -699,9 +688,7 @@ async fn the_api_imports_the_set_list_in_thai_html_and_refuses_what_it_must() {
 
 #[tokio::test]
 async fn json_with_nested_years_and_markup_in_text_stay_inert() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let (_, token) = partner_token(&db, "it@bursa.example", "XKLS").await;
+    let (db, app, token) = api_desk("it@bursa.example", "XKLS").await;
     let reply = api_import(&app, Some(&token), "", fixture("companies.json")).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let tenaga = get(&app, "/zh/zone/XKLS/5347", None).await;
@@ -775,9 +762,7 @@ fn with(fields: &[(String, String)], name: &str, value: &str) -> Vec<(String, St
 
 #[tokio::test]
 async fn a_partner_edits_delists_and_relists_its_own_company_only() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let kl = partner(&db, &app, "editor@bursa.example", "XKLS").await;
+    let (db, app, kl) = desk("editor@bursa.example", "XKLS").await;
     let bkk = partner(&db, &app, "editor@set.example", "XBKK").await;
     let symbol = listed_symbol(&db, "XKLS").await;
     let page = format!("/en/partner/companies/{symbol}");
@@ -979,14 +964,12 @@ async fn a_symbol_on_every_row_costs_one_short_message_a_row() {
 
 #[tokio::test]
 async fn a_commit_plans_the_file_again_against_the_exchange_as_it_is_then() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk6@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("desk6@bursa.example", "XKLS").await;
     let symbol = listed_symbol(&db, "XKLS").await;
     let first = format!("Stock Code,Website\n{symbol},https://first.example/\n");
     let second = format!("Stock Code,Website\n{symbol},https://second.example/\n");
-    let a = batch_id(&upload(&app, &session, &[("file", "a.csv", first.as_bytes())], &[]).await);
-    let b = batch_id(&upload(&app, &session, &[("file", "b.csv", second.as_bytes())], &[]).await);
+    let a = upload_bytes(&app, &session, "a.csv", first.as_bytes()).await;
+    let b = upload_bytes(&app, &session, "b.csv", second.as_bytes()).await;
     // Both previews were made against the same state; each commit plans its file again, against
     // the exchange as it is when it commits (and refuses if that changes while it writes).
     let committed = commit(&app, &session, b).await;
@@ -1075,9 +1058,7 @@ async fn assert_bursa_xlsx_stored(db: &DatabaseConnection) {
 
 #[tokio::test]
 async fn a_partner_uploads_an_xlsx_of_two_sheets_and_commits_it() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "sheets@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("sheets@bursa.example", "XKLS").await;
     let counts = "rows: 2 new, 0 updated, 0 unchanged, 0 delisted, 0 rejected";
     commit_fixture(&app, &session, "bursa.xlsx", counts).await;
     assert_bursa_xlsx_stored(&db).await;
@@ -1087,9 +1068,7 @@ async fn a_partner_uploads_an_xlsx_of_two_sheets_and_commits_it() {
 
 #[tokio::test]
 async fn the_api_imports_an_xlsx_of_two_sheets() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let (_, token) = partner_token(&db, "sheets-api@bursa.example", "XKLS").await;
+    let (db, app, token) = api_desk("sheets-api@bursa.example", "XKLS").await;
     let reply = api_import(&app, Some(&token), "", fixture("bursa.xlsx")).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let report = json(&reply);
@@ -1108,9 +1087,7 @@ async fn the_api_imports_an_xlsx_of_two_sheets() {
 
 #[tokio::test]
 async fn a_partner_uploads_the_set_list_in_thai_html_and_commits_it() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk@set.example", "XBKK").await;
+    let (db, app, session) = desk("desk@set.example", "XBKK").await;
     let id = commit_fixture(&app, &session, "set.html", "4 rows: 4 new, 0 updated").await;
     let page = preview(&app, &session, id).await;
     assert!(page.body.contains("html · windows-874"), "{}", page.body);
@@ -1142,9 +1119,7 @@ async fn a_partner_uploads_the_set_list_in_thai_html_and_commits_it() {
 
 #[tokio::test]
 async fn a_partner_uploads_json_with_nested_financial_years_and_commits_it() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "json@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("json@bursa.example", "XKLS").await;
     let counts = "rows: 1 new, 0 updated, 0 unchanged, 0 delisted, 0 rejected";
     commit_fixture(&app, &session, "companies.json", counts).await;
     let tenaga = stored(&db, "XKLS", "5347").await;
@@ -1195,9 +1170,7 @@ async fn a_partner_uploads_json_with_nested_financial_years_and_commits_it() {
 
 #[tokio::test]
 async fn the_api_refuses_a_file_over_the_size_limit_and_stores_nothing() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let (_, token) = partner_token(&db, "big@bursa.example", "XKLS").await;
+    let (db, app, token) = api_desk("big@bursa.example", "XKLS").await;
     let limit = vnext::listings::read::limits().max_bytes;
     assert_eq!(limit, 10 * 1024 * 1024, "the default limit");
     let before = (
@@ -1223,9 +1196,7 @@ async fn the_api_refuses_a_file_over_the_size_limit_and_stores_nothing() {
 
 #[tokio::test]
 async fn a_token_lists_its_own_exchange_only() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let (_, token) = partner_token(&db, "own@bursa.example", "XKLS").await;
+    let (db, app, token) = api_desk("own@bursa.example", "XKLS").await;
     let other = api_get(&app, &token, "/api/v1/listings?exchange=XBKK").await;
     assert_eq!(other.status, StatusCode::FORBIDDEN, "{}", other.body);
     assert_eq!(json(&other)["code"], "other-exchange");
@@ -1365,9 +1336,7 @@ async fn a_token_made_by_vnext_admin_create_token_opens_the_api() {
 
 #[tokio::test]
 async fn the_partner_overrides_the_detected_encoding_in_the_preview() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk@hkex.example", "XHKG").await;
+    let (db, app, session) = desk("desk@hkex.example", "XHKG").await;
     let before = digest(&db).await;
     let id = upload_fixture(&app, &session, "hkex-gbk.csv").await;
     let detected = preview(&app, &session, id).await;
@@ -1421,21 +1390,11 @@ async fn the_partner_overrides_the_detected_encoding_in_the_preview() {
 /// page nor in the export.
 #[tokio::test]
 async fn an_investor_relations_email_is_checked_stored_and_kept_from_anonymous_visitors() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("desk@bursa.example", "XKLS").await;
     let before = digest(&db).await;
     let sneaky = "Stock Code,Company Name,Market,Industry,E-mel\n\
         0166,Inari Amertron Berhad,Main Market,Technology,ir?bcc=spy%40evil.example&x=@inari.com.my\n";
-    let id = batch_id(
-        &upload(
-            &app,
-            &session,
-            &[("file", "ir.csv", sneaky.as_bytes())],
-            &[],
-        )
-        .await,
-    );
+    let id = upload_bytes(&app, &session, "ir.csv", sneaky.as_bytes()).await;
     let page = preview(&app, &session, id).await;
     assert!(
         page.body.contains("is not an e-mail address"),
@@ -1448,7 +1407,7 @@ async fn an_investor_relations_email_is_checked_stored_and_kept_from_anonymous_v
 
     let good = "Stock Code,Company Name,Market,Industry,E-mel\n\
         0166,Inari Amertron Berhad,Main Market,Technology,IR@Inari.COM.my\n";
-    let id = batch_id(&upload(&app, &session, &[("file", "ir.csv", good.as_bytes())], &[]).await);
+    let id = upload_bytes(&app, &session, "ir.csv", good.as_bytes()).await;
     let page = preview(&app, &session, id).await;
     assert!(page.body.contains("1 rows: 1 new"), "{}", page.body);
     commit(&app, &session, id).await;
@@ -1471,9 +1430,7 @@ async fn an_investor_relations_email_is_checked_stored_and_kept_from_anonymous_v
 /// problem of its row, never a failed commit.
 #[tokio::test]
 async fn control_characters_in_a_text_are_a_row_problem() {
-    let db = common::database(true).await;
-    let app = app_on(db.clone());
-    let session = partner(&db, &app, "desk@bursa.example", "XKLS").await;
+    let (db, app, session) = desk("desk@bursa.example", "XKLS").await;
     let before = digest(&db).await;
     // In a CSV such bytes make the file look binary; JSON carries them as escapes.
     let files: [(&str, &str); 2] = [
@@ -1487,7 +1444,7 @@ async fn control_characters_in_a_text_are_a_row_problem() {
         ),
     ];
     for (name, file) in files {
-        let id = batch_id(&upload(&app, &session, &[("file", name, file.as_bytes())], &[]).await);
+        let id = upload_bytes(&app, &session, name, file.as_bytes()).await;
         let page = preview(&app, &session, id).await;
         assert!(
             page.body

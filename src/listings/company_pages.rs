@@ -4,7 +4,7 @@
 
 use super::api::{fetch_companies, fetch_company_form};
 use super::company_editor::{Intents, ListingFacts, TextsTable, Years};
-use super::views::{ConsoleTable, LoadedOrNotFound};
+use super::views::{ConsoleTable, FoundPage};
 use super::{CompanyForm, CompanyList};
 use crate::i18n::{Lang, has_message, tr, tr_args, use_lang};
 use crate::ui::{Fact, Loaded, LocalizedText, Pager};
@@ -188,12 +188,12 @@ pub fn PartnerCompanyPage() -> impl IntoView {
         move |(symbol, exchange)| fetch_company_form(lang, symbol, exchange),
     );
     view! {
-        <FormPage title="partner-company-edit-title" class="partner company-edit">
-            <LoadedOrNotFound
-                resource=form
-                show={move |form: CompanyForm| view! { <CompanyEditor lang form /> }}
-            />
-        </FormPage>
+        <FoundPage
+            title="partner-company-edit-title"
+            class="partner company-edit"
+            resource=form
+            show={move |form: CompanyForm| view! { <CompanyEditor lang form /> }}
+        />
     }
     .into_any()
 }

@@ -1,14 +1,12 @@
 //! `/{lang}/partner/imports/{id}`: one batch's preview, its decisions, commit and undo.
 
 use super::api::fetch_import;
-use super::views::{
-    BatchStatus, ConsoleTable, Counted, EncodingSelect, LoadedOrNotFound, file_facts,
-};
+use super::views::{BatchStatus, ConsoleTable, Counted, EncodingSelect, FoundPage, file_facts};
 use super::{CompanyChanges, IGNORE, ImportPreview, RowProblem};
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::Fact;
 use crate::web::url::Page;
-use crate::web::views::{FormPage, NotFound, require_sign_in};
+use crate::web::views::{NotFound, require_sign_in};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -25,12 +23,12 @@ pub fn ImportPage() -> impl IntoView {
     }
     let preview = Resource::new(move || id, move |id| fetch_import(lang, id));
     view! {
-        <FormPage title="import-title" class="partner import">
-            <LoadedOrNotFound
-                resource=preview
-                show={move |preview: ImportPreview| view! { <PreviewView lang preview /> }}
-            />
-        </FormPage>
+        <FoundPage
+            title="import-title"
+            class="partner import"
+            resource=preview
+            show={move |preview: ImportPreview| view! { <PreviewView lang preview /> }}
+        />
     }
     .into_any()
 }

@@ -4,7 +4,7 @@
 use super::{BatchSummary, Counts};
 use crate::i18n::{Lang, format_number, tr, tr_args};
 use crate::ui::Loaded;
-use crate::web::views::NotFound;
+use crate::web::views::{FormPage, NotFound};
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
 
@@ -36,10 +36,13 @@ pub(super) fn ConsoleTable(
     }
 }
 
-/// Like `Loaded`, for something the server may not find (or not show the viewer): `NotFound`
-/// then, so that another exchange's batch or company looks like no batch or company at all.
+/// A page of one thing the server may not find (or not show the viewer): its frame, and
+/// `NotFound` inside it then, so that another exchange's batch or company looks like no batch or
+/// company at all.
 #[component]
-pub(super) fn LoadedOrNotFound<T, V, F>(
+pub(super) fn FoundPage<T, V, F>(
+    title: &'static str,
+    class: &'static str,
     resource: Resource<Result<Option<T>, ServerFnError>>,
     show: F,
 ) -> impl IntoView
@@ -52,7 +55,11 @@ where
         Some(value) => show(value).into_any(),
         None => view! { <NotFound /> }.into_any(),
     };
-    view! { <Loaded resource show /> }
+    view! {
+        <FormPage title class>
+            <Loaded resource show />
+        </FormPage>
+    }
 }
 
 #[component]
