@@ -1462,3 +1462,53 @@ async fn control_characters_in_a_text_are_a_row_problem() {
         assert_eq!(digest(&db).await, before, "{name}");
     }
 }
+
+/// An operator maintains any exchange from the partner's pages, naming it with `?exchange=`:
+/// the console links each exchange there; an edit and an upload land on that exchange.
+#[tokio::test]
+async fn an_operator_maintains_any_exchange_from_the_partners_pages() {
+    let db = common::database(true).await;
+    let app = app_on(db.clone());
+    partner(&db, &app, "desk@set.example", "XBKK").await;
+    staff(&db, Role::Operator, "ops@vnext.example", None).await;
+    let ops = sign_in(&app, "ops@vnext.example", PASSWORD).await;
+    let console = get(&app, "/en/admin", Some(&ops)).await;
+    assert!(
+        console.body.contains("/en/partner?exchange=XBKK"),
+        "{}",
+        console.body
+    );
+    let workspace = get(&app, "/en/partner?exchange=XBKK", Some(&ops)).await;
+    assert_eq!(workspace.status, StatusCode::OK);
+    assert!(workspace.body.contains("XBKK"));
+
+    let symbol = listed_symbol(&db, "XBKK").await;
+    let page = format!("/en/partner/companies/{symbol}?exchange=XBKK");
+    let form = get(&app, &page, Some(&ops)).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let fields = form_fields(&form.body);
+    let edited = with(&fields, "sector", "Edited by the operator");
+    let saved = post_fields(&app, &page, Some(&ops), &edited).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(
+        stored(&db, "XBKK", &symbol).await.sector,
+        "Edited by the operator"
+    );
+
+    let set = fixture("set.html");
+    let reply = upload(
+        &app,
+        &ops,
+        &[("file", "set.html", &set)],
+        &[("exchange", "XBKK")],
+    )
+    .await;
+    let id = batch_id(&reply);
+    let kept = batch::Entity::find_by_id(id)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.exchange_mic, "XBKK");
+    assert_eq!(kept.actor, "ops@vnext.example");
+}
