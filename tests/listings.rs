@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use common::web::*;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, Select,
 };
 use sha2::{Digest, Sha256};
 use vnext::accounts::Role;
@@ -30,41 +30,29 @@ fn fixture(name: &str) -> Vec<u8> {
 /// company_texts, cooperation_intents and financial_years. Equal digests, nothing changed.
 async fn digest(db: &DatabaseConnection) -> String {
     let mut hasher = Sha256::new();
-    for c in company::Entity::find()
-        .order_by_asc(company::Column::Id)
-        .all(db)
-        .await
-        .unwrap()
-    {
-        hasher.update(format!("{c:?}"));
-    }
-    for t in company_text::Entity::find()
+    let companies = company::Entity::find().order_by_asc(company::Column::Id);
+    hash_rows(db, companies, &mut hasher).await;
+    let texts = company_text::Entity::find()
         .order_by_asc(company_text::Column::CompanyId)
-        .order_by_asc(company_text::Column::Lang)
-        .all(db)
-        .await
-        .unwrap()
-    {
-        hasher.update(format!("{t:?}"));
-    }
-    for i in cooperation_intent::Entity::find()
-        .order_by_asc(cooperation_intent::Column::Id)
-        .all(db)
-        .await
-        .unwrap()
-    {
-        hasher.update(format!("{i:?}"));
-    }
-    for y in financial_year::Entity::find()
+        .order_by_asc(company_text::Column::Lang);
+    hash_rows(db, texts, &mut hasher).await;
+    let intents = cooperation_intent::Entity::find().order_by_asc(cooperation_intent::Column::Id);
+    hash_rows(db, intents, &mut hasher).await;
+    let years = financial_year::Entity::find()
         .order_by_asc(financial_year::Column::CompanyId)
-        .order_by_asc(financial_year::Column::FiscalYear)
-        .all(db)
-        .await
-        .unwrap()
-    {
-        hasher.update(format!("{y:?}"));
-    }
+        .order_by_asc(financial_year::Column::FiscalYear);
+    hash_rows(db, years, &mut hasher).await;
     hex::encode(hasher.finalize())
+}
+
+/// Every row `select` finds, whole, into `hasher`.
+async fn hash_rows<E: EntityTrait>(db: &DatabaseConnection, select: Select<E>, hasher: &mut Sha256)
+where
+    E::Model: std::fmt::Debug,
+{
+    for row in select.all(db).await.unwrap() {
+        hasher.update(format!("{row:?}"));
+    }
 }
 
 const BOUNDARY: &str = "----vnext-test-boundary";

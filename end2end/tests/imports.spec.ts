@@ -226,6 +226,8 @@ test("in Malay, a large file shows how far the server's reading and checking got
   const lines = ["Kod Saham,Nama Syarikat,Pasaran"];
   for (let i = 0; i < 20_000; i++) lines.push(`${code(i)},Syarikat Ujian ${tag} ${i} Berhad,Main Market`);
   await page.goto("/ms/partner");
+  // Without the island the form posts as it is (and the preview follows, with no bar).
+  await expect(page.locator(".upload-progress")).toHaveAttribute("data-hydrated", "true");
   await page.getByLabel("Fail senarai syarikat", { exact: true }).setInputFiles({
     name: "besar.csv",
     mimeType: "text/csv",

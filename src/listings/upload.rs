@@ -28,6 +28,9 @@ pub fn UploadProgress(
 ) -> impl IntoView {
     let stage = RwSignal::new(Stage::Idle);
     let error = RwSignal::new(false);
+    // Effects run only in the browser: the attribute tells tests the island is live.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     let status = move || match stage.get() {
         Stage::Idle => String::new(),
         Stage::Sending(n) => sending.replace("{percent}", &n.to_string()),
@@ -45,7 +48,11 @@ pub fn UploadProgress(
         _ => None,
     };
     view! {
-        <div class="upload-progress" on:submit=move |ev| browser::submit(ev, stage, error)>
+        <div
+            class="upload-progress"
+            data-hydrated=move || hydrated.get().to_string()
+            on:submit=move |ev| browser::submit(ev, stage, error)
+        >
             {children()}
             <p class="form-banner" role="alert" hidden=move || !error.get()>{failed}</p>
             <div hidden=move || stage.get() == Stage::Idle>
