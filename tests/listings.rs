@@ -450,7 +450,7 @@ async fn others_cannot_see_or_touch_a_partners_batch() {
 
 #[tokio::test]
 async fn undo_is_refused_when_a_company_changed_since() {
-    let (db, app, session) = desk("desk4@bursa.example", "XKLS").await;
+    let (_, app, session) = desk("desk4@bursa.example", "XKLS").await;
     let first = upload_fixture(&app, &session, "bursa.csv").await;
     commit(&app, &session, first).await;
     let csv = "Stock Code,Website\n0166,https://changed.example/\n";
@@ -676,7 +676,7 @@ async fn the_api_imports_the_set_list_in_thai_html_and_refuses_what_it_must() {
 
 #[tokio::test]
 async fn json_with_nested_years_and_markup_in_text_stay_inert() {
-    let (db, app, token) = api_desk("it@bursa.example", "XKLS").await;
+    let (_, app, token) = api_desk("it@bursa.example", "XKLS").await;
     let reply = api_import(&app, Some(&token), "", fixture("companies.json")).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let tenaga = get(&app, "/zh/zone/XKLS/5347", None).await;
@@ -1184,7 +1184,7 @@ async fn the_api_refuses_a_file_over_the_size_limit_and_stores_nothing() {
 
 #[tokio::test]
 async fn a_token_lists_its_own_exchange_only() {
-    let (db, app, token) = api_desk("own@bursa.example", "XKLS").await;
+    let (_, app, token) = api_desk("own@bursa.example", "XKLS").await;
     let other = api_get(&app, &token, "/api/v1/listings?exchange=XBKK").await;
     assert_eq!(other.status, StatusCode::FORBIDDEN, "{}", other.body);
     assert_eq!(json(&other)["code"], "other-exchange");

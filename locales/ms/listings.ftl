@@ -89,7 +89,7 @@ import-error-currency = “{ $value }” bukan kod mata wang ISO (contohnya MYR 
 import-error-symbol = “{ $value }” bukan kod saham { $exchange }.
 import-error-year = “{ $value }” bukan tahun kewangan.
 import-error-too-long = Teks ini melebihi { $max } aksara.
-import-error-control = Teks ini mengandungi aksara kawalan (seperti NUL atau ESC) yang tidak boleh disimpan; sila alih keluarnya.
+import-error-control = Teks ini mengandungi aksara kawalan (seperti NUL atau ESC) yang tidak dapat disimpan; sila buang aksara itu.
 
 import-field-exchange = Bursa
 import-field-symbol = Kod saham

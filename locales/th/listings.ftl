@@ -13,7 +13,7 @@ partner-upload-full-list = ไฟล์นี้คือรายชื่อ�
 partner-upload-submit = อัปโหลดและแสดงตัวอย่าง
 partner-upload-sending = กำลังอัปโหลด… { $percent }%
 partner-upload-processing = กำลังอ่านไฟล์…
-partner-upload-checking = กำลังตรวจสอบแถว… { $done } จาก { $total }
+partner-upload-checking = กำลังตรวจข้อมูลทีละแถว… { $done } จาก { $total } แถว
 partner-upload-failed = อัปโหลดไม่สำเร็จ โปรดตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง
 partner-encoding = การเข้ารหัสอักขระ
 partner-encoding-detect = ตรวจหาอัตโนมัติ
@@ -89,7 +89,7 @@ import-error-currency = “{ $value }” ไม่ใช่รหัสสกุ
 import-error-symbol = “{ $value }” ไม่ใช่ชื่อย่อหลักทรัพย์ของ { $exchange }
 import-error-year = “{ $value }” ไม่ใช่ปีบัญชี
 import-error-too-long = ข้อความนี้ยาวเกิน { $max } ตัวอักษร
-import-error-control = ข้อความนี้มีอักขระควบคุม (เช่น NUL หรือ ESC) ที่บันทึกไม่ได้ โปรดลบออก
+import-error-control = ข้อความนี้มีอักขระควบคุม (เช่น NUL หรือ ESC) ซึ่งบันทึกไม่ได้ กรุณาลบอักขระนั้นออก
 
 import-field-exchange = ตลาดหลักทรัพย์
 import-field-symbol = ชื่อย่อหลักทรัพย์
