@@ -196,6 +196,9 @@ pub struct Change {
     pub new: String,
 }
 
+/// A company's fact as the preview shows it.
+type Shown = fn(&Snapshot) -> String;
+
 /// What differs between `before` and `after`, field by field, in a fixed order.
 pub fn diff(before: &Snapshot, after: &Snapshot) -> Vec<Change> {
     let mut changes = Vec::new();
@@ -206,7 +209,7 @@ pub fn diff(before: &Snapshot, after: &Snapshot) -> Vec<Change> {
     };
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     // The company's own facts, each as the preview shows it.
-    let facts: [(&str, fn(&Snapshot) -> String); 9] = [
+    let facts: [(&str, Shown); 9] = [
         ("market", |s| s.market.clone()),
         ("industry", |s| s.industry.clone()),
         ("sector", |s| s.sector.clone()),
