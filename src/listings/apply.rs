@@ -2,7 +2,6 @@
 
 use super::Counts;
 use super::batches::{counted, find, read_and_plan, to_json};
-use super::bulk_pg;
 use super::entity::{batch, change};
 use super::plan::Plan;
 use super::snapshot::{self, Snapshot};
@@ -12,8 +11,8 @@ use crate::platform::audit::{self, Actor};
 use crate::web::error::Problem;
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait, UpdateMany,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait, UpdateMany,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -87,15 +86,7 @@ pub async fn commit(
             after: Set(to_json(&item.after)),
         })
         .collect();
-    if tx.get_database_backend() == DbBackend::Postgres {
-        bulk_pg::insert(&tx, &records, &[]).await?;
-    } else {
-        for chunk in records.chunks(500) {
-            change::Entity::insert_many(chunk.to_vec())
-                .exec(&tx)
-                .await?;
-        }
-    }
+    store::insert_rows(&tx, records).await?;
     let counts = plan.counts;
     let mut done = counted(id, counts);
     done.status = Set("committed".into());

@@ -5,8 +5,8 @@ use super::snapshot::{Intent, Snapshot, Texts, Year};
 use crate::zone::entity::{company, company_text, cooperation_intent, financial_year};
 use chrono::Utc;
 use sea_orm::{
-    ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter,
-    Set,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DbBackend, DbErr,
+    EntityTrait, QueryFilter, Set,
 };
 use std::collections::HashMap;
 
@@ -184,24 +184,26 @@ async fn insert_children(db: &impl ConnectionTrait, all: &[(i32, &Snapshot)]) ->
         .iter()
         .flat_map(|(id, s)| s.years.iter().map(move |y| year_row(*id, y)))
         .collect();
+    insert_rows(db, texts).await?;
+    insert_rows(db, intents).await?;
+    insert_rows(db, years).await?;
+    Ok(())
+}
+
+/// Inserts `rows` in as few statements as each database takes well: one JSON parameter per
+/// statement on PostgreSQL (`bulk_pg`), [`CHUNK`] rows a statement on SQLite, each row moved
+/// into its statement rather than copied.
+pub(super) async fn insert_rows<A: ActiveModelTrait>(
+    db: &impl ConnectionTrait,
+    rows: Vec<A>,
+) -> Result<(), DbErr> {
     if db.get_database_backend() == DbBackend::Postgres {
-        bulk_pg::insert(db, &texts, &[]).await?;
-        bulk_pg::insert(db, &intents, &[]).await?;
-        bulk_pg::insert(db, &years, &[]).await?;
+        bulk_pg::insert(db, &rows, &[]).await?;
         return Ok(());
     }
-    for chunk in texts.chunks(CHUNK) {
-        company_text::Entity::insert_many(chunk.to_vec())
-            .exec(db)
-            .await?;
-    }
-    for chunk in intents.chunks(CHUNK) {
-        cooperation_intent::Entity::insert_many(chunk.to_vec())
-            .exec(db)
-            .await?;
-    }
-    for chunk in years.chunks(CHUNK) {
-        financial_year::Entity::insert_many(chunk.to_vec())
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        A::Entity::insert_many(rows.by_ref().take(CHUNK))
             .exec(db)
             .await?;
     }
