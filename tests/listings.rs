@@ -321,6 +321,12 @@ async fn the_upload_island_follows_the_reading_and_is_sent_to_the_preview() {
     let lines: Vec<&str> = reply.body.lines().collect();
     let (last, progress) = lines.split_last().expect("lines");
     assert!(last.starts_with("/en/partner/imports/"), "{}", reply.body);
+    assert_eq!(
+        progress.last(),
+        Some(&"3 3"),
+        "every row checked: {}",
+        reply.body
+    );
     for line in progress {
         let (checked, rows) = line.split_once(' ').expect("`checked rows`");
         let (checked, rows): (usize, usize) = (checked.parse().unwrap(), rows.parse().unwrap());

@@ -1,6 +1,6 @@
 //! The upload island's second bar. After the file is stored, the server reads and checks it
-//! while the answer streams how far it got, a line every fifth of a second — `checked rows`,
-//! `0 0` while the file is still being read — and last the preview's path. The preview page then
+//! while the answer streams how far it got, a line every fifth of a second and one at the end —
+//! `checked rows`, `0 0` while the file is still being read — and last the preview's path. The preview page then
 //! shows the same reading; the answer also records its counts in the history.
 //!
 //! Only the island asks for this answer (`Accept: text/x-vnext-progress`); a plain form post is
@@ -50,6 +50,9 @@ pub fn answer(
                 }
             }
         };
+        // The last count, however quick the reading: everything checked.
+        let (checked, rows) = progress.now();
+        let _ = lines.send(format!("{checked} {rows}\n")).await;
         match reading {
             Ok(reading) => {
                 if let Err(err) = batches::note_preview(&db, &batch, &reading).await {
