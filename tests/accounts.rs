@@ -257,17 +257,10 @@ async fn access_matrix() {
     let bk = listed_symbol(&db, "XBKK").await;
     let batch = kl_batch(&db).await;
     // The company's investor relations e-mail goes wherever the liaison desk goes, no further.
-    let kl_mail = {
-        use vnext::zone::entity::company;
-        company::Entity::find()
-            .filter(company::Column::ExchangeMic.eq("XKLS"))
-            .filter(company::Column::Symbol.eq(&kl))
-            .one(&db)
-            .await
-            .unwrap()
-            .and_then(|c| c.contact_email)
-            .expect("demo companies have an investor relations e-mail")
-    };
+    let kl_mail = stored(&db, "XKLS", &kl)
+        .await
+        .contact_email
+        .expect("demo companies have an investor relations e-mail");
 
     const OK: u16 = 200;
     const MOVED: u16 = 303;

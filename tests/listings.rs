@@ -181,17 +181,6 @@ async fn choose_encoding(app: &Site, session: &str, id: i32, encoding: &str) -> 
     post(app, &uri, Some(session), &[("encoding", encoding)]).await
 }
 
-/// Company `symbol` of exchange `mic`, as stored.
-async fn stored(db: &DatabaseConnection, mic: &str, symbol: &str) -> company::Model {
-    company::Entity::find()
-        .filter(company::Column::ExchangeMic.eq(mic))
-        .filter(company::Column::Symbol.eq(symbol))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("{mic} {symbol} is stored"))
-}
-
 /// A company's financial years, oldest first.
 async fn years_of(db: &DatabaseConnection, company_id: i32) -> Vec<financial_year::Model> {
     financial_year::Entity::find()

@@ -173,10 +173,6 @@ pub async fn undo(
     Ok(())
 }
 
-/// A stored snapshot that no longer parses is a storage fault, not the partner's.
-/// Claims batch `id` inside `tx` by `update` (its new status), if its status is `from`; else
-/// refuses with `import-error-not-{from}`. The claim comes first, so that a second commit or
-/// undo of the same batch waits here, then finds it no longer `from`.
 /// Whether every company the plan touches is still as the plan found it, and, for a full list,
 /// no company it would leave out was listed since.
 fn still_holds(plan: &Plan, stored: &HashMap<String, snapshot::Stored>, full_list: bool) -> bool {
@@ -193,6 +189,9 @@ fn still_holds(plan: &Plan, stored: &HashMap<String, snapshot::Stored>, full_lis
     touched_as_planned && none_new
 }
 
+/// Claims batch `id` inside `tx` by `update` (its new status), if its status is `from`; else
+/// refuses with `import-error-not-{from}`. The claim comes first, so that a second commit or
+/// undo of the same batch waits here, then finds it no longer `from`.
 async fn claim(
     tx: &impl ConnectionTrait,
     id: i32,
@@ -215,6 +214,7 @@ async fn claim(
     Ok(found)
 }
 
+/// A stored snapshot that no longer parses is a storage fault, not the partner's.
 fn json_problem(err: serde_json::Error) -> Problem {
     Problem::Db(DbErr::Json(err.to_string()))
 }

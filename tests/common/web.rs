@@ -211,6 +211,22 @@ pub async fn staff(
         .id
 }
 
+/// Company `symbol` of exchange `mic`, as stored.
+pub async fn stored(
+    db: &DatabaseConnection,
+    mic: &str,
+    symbol: &str,
+) -> vnext::zone::entity::company::Model {
+    use vnext::zone::entity::company;
+    company::Entity::find()
+        .filter(company::Column::ExchangeMic.eq(mic))
+        .filter(company::Column::Symbol.eq(symbol))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("{mic} {symbol} is stored"))
+}
+
 pub async fn listed_symbol(db: &DatabaseConnection, mic: &str) -> String {
     use vnext::zone::entity::company;
     company::Entity::find()
