@@ -1,9 +1,10 @@
 // `cargo make bench`: seeds scratch databases with generated companies, starts the release
-// server on each, and measures it against itself serving a static file of the same size.
-// Results: a table on stdout and target/bench/results.json. Needs `wrk` and a release build.
+// server on each, and measures it against nginx serving a static file of the same size in the
+// same run (the most this machine can serve). Results: a table on stdout and
+// target/bench/results.json. Needs `wrk`, `nginx` and a release build.
 
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -93,10 +94,41 @@ async function startServer(databaseUrl) {
   throw new Error("the server did not start");
 }
 
-/** A static file of exactly `bytes` bytes, served by the same server. */
+// nginx from Debian, on its own port, serving files written under target/bench/www.
+const nginxAddr = process.env.BENCH_NGINX_ADDR ?? "127.0.0.1:3299";
+const www = `${out}/www`;
+
+async function startNginx() {
+  mkdirSync(www, { recursive: true });
+  const conf = `${out}/nginx.conf`;
+  writeFileSync(
+    conf,
+    `daemon off; worker_processes auto; pid ${out}/nginx.pid; error_log ${out}/nginx.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off; sendfile on; tcp_nopush on; tcp_nodelay on; keepalive_requests 1000000;
+  client_body_temp_path ${out}/nginx-tmp; proxy_temp_path ${out}/nginx-tmp; fastcgi_temp_path ${out}/nginx-tmp;
+  uwsgi_temp_path ${out}/nginx-tmp; scgi_temp_path ${out}/nginx-tmp;
+  server { listen ${nginxAddr}; root ${www}; }
+}
+`,
+  );
+  const child = spawn("nginx", ["-c", conf, "-e", `${out}/nginx.log`], { stdio: ["ignore", "inherit", "inherit"] });
+  writeFileSync(`${www}/ready`, "ok");
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://${nginxAddr}/ready`)).ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error("nginx did not start");
+}
+
+/** The same bytes as a static file, served by nginx. */
 function staticTwin(name, bytes) {
-  writeFileSync(`${root}target/site/static/bench-${name}.html`, "x".repeat(bytes));
-  return `${base}/static/bench-${name}.html`;
+  writeFileSync(`${www}/${name}.html`, Buffer.alloc(bytes, "x"));
+  return `http://${nginxAddr}/${name}.html`;
 }
 
 function bundle(html) {
@@ -105,8 +137,15 @@ function bundle(html) {
 }
 
 mkdirSync(out, { recursive: true });
-const wasm = readFileSync(`${root}target/site/pkg/vnext.wasm`);
+// The bundle's WASM, under its content-hashed name when the build hashes it.
+const wasmName = readdirSync(`${root}target/site/pkg`).find((f) => /^vnext(\.[\w-]+)?\.wasm$/.test(f));
+const wasm = readFileSync(`${root}target/site/pkg/${wasmName}`);
 const results = { wasm: { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length }, runs: [] };
+
+const nginx = await startNginx();
+process.on("exit", () => nginx.kill());
+const styleName = readdirSync(`${root}target/site/pkg`).find((f) => /^vnext(\.[\w-]+)?\.css$/.test(f));
+writeFileSync(`${www}/${styleName}`, readFileSync(`${root}target/site/pkg/${styleName}`));
 
 for (const backend of backends) {
   for (const n of sizes) {
@@ -120,7 +159,7 @@ for (const backend of backends) {
     const seedSeconds = (performance.now() - started) / 1000;
     const child = await startServer(backend.url(n));
     try {
-      const pages = { directory: "/en/zone", company: "/en/zone/XKLS/5000" };
+      const pages = { home: "/en", directory: "/en/zone", company: "/en/zone/XKLS/5000" };
       const run = { backend: backend.name, companies: n, seedSeconds: Math.round(seedSeconds) };
       for (const [name, path] of Object.entries(pages)) {
         const html = await (await fetch(base + path)).text();
@@ -135,6 +174,10 @@ for (const backend of backends) {
           bundleGzipBytes: bundle(html),
         };
       }
+      // The style sheet every page loads, from the app and from nginx.
+      const style = load(`${base}/pkg/${styleName}`);
+      const styleNginx = load(`http://${nginxAddr}/${styleName}`);
+      run.stylesheet = { ...style, nginxRps: styleNginx.rps, throughputRatio: style.rps / styleNginx.rps };
       const plain = await timed("/en/zone", 40);
       const searched = [];
       for (const q of searches) searched.push(...(await timed(`/en/zone?q=${encodeURIComponent(q)}`, 5)));
@@ -147,7 +190,6 @@ for (const backend of backends) {
       results.runs.push(run);
     } finally {
       child.kill();
-      for (const name of ["directory", "company"]) rmSync(`${root}target/site/static/bench-${name}.html`, { force: true });
       backend.drop?.(n);
     }
   }
@@ -156,14 +198,18 @@ for (const backend of backends) {
 writeFileSync(`${out}/results.json`, JSON.stringify(results, null, 2));
 const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "—");
 console.log(`\nhydrate wasm: ${results.wasm.raw} bytes raw, ${results.wasm.gzip} bytes gzip -9\n`);
-console.log("backend     companies  page       req/s   ×static  p50 ms  ×static  p99 ms  ×static  JS+WASM gz");
+console.log("× nginx: the page divided by nginx serving a file of the same size, in the same run");
+console.log("backend     companies  page       req/s   ×nginx   p50 ms  ×nginx   p99 ms  ×nginx   JS+WASM gz");
 for (const r of results.runs) {
-  for (const page of ["directory", "company"]) {
+  for (const page of ["home", "directory", "company"]) {
     const p = r[page];
     console.log(
       `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  ${page.padEnd(9)} ${f(p.rps, 0).padStart(7)}  ${f(p.throughputRatio).padStart(7)}  ${f(p.p50).padStart(6)}  ${f(p.p50Ratio).padStart(7)}  ${f(p.p99).padStart(6)}  ${f(p.p99Ratio).padStart(7)}  ${String(p.bundleGzipBytes).padStart(10)}`,
     );
   }
+  console.log(
+    `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  /pkg css  ${f(r.stylesheet.rps, 0).padStart(7)}  ${f(r.stylesheet.throughputRatio).padStart(7)}  (nginx ${f(r.stylesheet.nginxRps, 0)} req/s)`,
+  );
   console.log(
     `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  search    median ${f(r.search.median)} ms (×${f(r.search.medianRatio)} of the unfiltered page), p95 ${f(r.search.p95)} ms (×${f(r.search.p95Ratio)})`,
   );

@@ -10,7 +10,7 @@ use crate::web::url::Page;
 use crate::web::views::NotFound;
 use crate::zone::ZoneRoutes;
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_meta::provide_meta_context;
 use leptos_router::{
     SsrMode,
     components::{Outlet, ParentRoute, Route, Router, Routes},
@@ -18,8 +18,11 @@ use leptos_router::{
     path,
 };
 
+/// The document around every page; only the server renders it.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
+    use crate::web::assets::stylesheet_href;
+    use leptos_meta::MetaTags;
     content_security_policy();
     let lang = request_lang();
     let scripts = (!cfg!(feature = "islands") || has_islands(&request_path())).then(
@@ -31,7 +34,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <link rel="stylesheet" id="leptos" href="/pkg/vnext.css" />
+                <link rel="stylesheet" id="leptos" href=stylesheet_href(&options) />
                 <link rel="icon" type="image/svg+xml" href="/static/favicon.svg" />
                 <AutoReload options=options.clone() />
                 {scripts}
@@ -90,12 +93,11 @@ pub fn has_islands(path: &str) -> bool {
     )
 }
 
+#[cfg(feature = "ssr")]
 fn request_path() -> String {
-    #[cfg(feature = "ssr")]
-    if let Some(parts) = use_context::<http::request::Parts>() {
-        return parts.uri.path().to_owned();
-    }
-    String::new()
+    use_context::<http::request::Parts>()
+        .map(|parts| parts.uri.path().to_owned())
+        .unwrap_or_default()
 }
 
 #[component]

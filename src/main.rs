@@ -210,6 +210,7 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     // A configuration that would build links from requests is refused before anything is
     // touched.
     let mut options = leptos::prelude::get_configuration(None)?.leptos_options;
+    options.hash_files = vnext::web::assets::hashed();
     if let Some(addr) = config.addr {
         options.site_addr = addr;
     }

@@ -20,7 +20,6 @@ use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::normalize_path::{NormalizePath, NormalizePathLayer};
-use tower_http::services::ServeDir;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 pub type Site = NormalizePath<Router>;
@@ -104,12 +103,7 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
         .merge(crate::admin::routes())
         .merge(crate::listings::routes())
         .with_state(state.clone());
-    // The bundle: `cargo make release` writes .br and .gz beside each file (maximum
-    // compression, done once); without them the compression layer compresses on the fly.
-    let pkg = ServeDir::new(format!("{}/{}", options.site_root, options.site_pkg_dir))
-        .precompressed_br()
-        .precompressed_gzip();
-    let assets = Router::new().nest_service(&format!("/{}", options.site_pkg_dir), pkg);
+    let assets = crate::web::assets::routes(&options);
     let pages = Router::new()
         .route("/", get(redirect_to_language))
         .leptos_routes_with_context(&options, routes, context.clone(), {

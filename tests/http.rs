@@ -318,3 +318,50 @@ async fn exports_hold_the_whole_filtered_view_escaped_with_numbers_as_numbers() 
         StatusCode::NOT_FOUND
     );
 }
+
+/// The bundle and the icons are served before the session layer, with caching a browser can
+/// use: plain names (no hash file beside a test binary) are revalidated, icons kept a day.
+#[tokio::test]
+async fn static_files_are_served_with_their_cache_policy_and_no_session_work() {
+    let root = std::env::temp_dir().join(format!("vnext-site-{}", std::process::id()));
+    std::fs::create_dir_all(root.join("pkg")).unwrap();
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    std::fs::write(root.join("pkg/vnext.css"), "body { margin: 0 }").unwrap();
+    std::fs::write(root.join("pkg/vnext.css.br"), b"\x0b\x08\x80body { margin: 0 }\x03").unwrap();
+    std::fs::write(root.join("static/favicon.svg"), "<svg/>").unwrap();
+    let options = LeptosOptions::builder()
+        .output_name("vnext")
+        .site_root(root.to_string_lossy().into_owned())
+        .build();
+    let app = vnext::serve::app(
+        options,
+        common::database(true).await,
+        vnext::serve::Settings::new("https://zone.example"),
+    );
+    // A session cookie that matches nothing: the session layer looks it up and clears it, as
+    // it does on a page.
+    let cookie = (header::COOKIE, "__Host-vnext_session=nobody");
+    let (_, headers, _) = get(&app, "/en/login", &[cookie.clone()]).await;
+    assert!(headers.contains_key(header::SET_COOKIE), "a page clears it");
+
+    let (status, headers, body) = get(&app, "/pkg/vnext.css", &[cookie.clone()]).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "body { margin: 0 }"));
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+    assert!(headers.contains_key(header::LAST_MODIFIED), "revalidated by date");
+    assert!(!headers.contains_key(header::SET_COOKIE), "no session work");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+
+    let (_, headers, _) = get(&app, "/pkg/vnext.css", &[(header::ACCEPT_ENCODING, "br, gzip")]).await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "br", "the precompressed file");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+
+    let (status, headers, body) = get(&app, "/static/favicon.svg", &[cookie]).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "<svg/>"));
+    assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=86400");
+    assert!(!headers.contains_key(header::SET_COOKIE));
+
+    let (status, headers, _) = get(&app, "/pkg/missing.js", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!headers.contains_key(header::CACHE_CONTROL), "a miss is not cached");
+    std::fs::remove_dir_all(root).ok();
+}

@@ -174,3 +174,21 @@ test("search in Chinese and in Thai finds the palm-oil company", async ({ page }
     await expect(cards(page).filter({ hasText: name })).toHaveCount(1);
   }
 });
+
+test("the bundle loads under content-hashed names that browsers may keep for a year", async ({ page }) => {
+  const bundle: { url: string; cacheControl: string | undefined }[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname.startsWith("/pkg/")) {
+      bundle.push({ url: response.url(), cacheControl: response.headers()["cache-control"] });
+    }
+  });
+  await page.goto("/en/zone");
+  await hydrated(page);
+  const names = bundle.map((b) => new URL(b.url).pathname);
+  for (const kind of ["css", "js", "wasm"]) {
+    expect(names.some((n) => new RegExp(`^/pkg/vnext\\.[\\w-]{16,}\\.${kind}$`).test(n)), `${kind} in ${names}`).toBe(true);
+  }
+  for (const b of bundle) expect(b.cacheControl, b.url).toBe("public, max-age=31536000, immutable");
+  // The plain name is gone with the hashed build, so no stale copy can be served under it.
+  expect((await page.request.get("/pkg/vnext.css")).status()).toBe(404);
+});

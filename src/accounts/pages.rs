@@ -48,19 +48,16 @@ fn Select(
     let selected = feedback.value(name);
     let state = FieldState::of(&feedback, name);
     let required = empty.is_none();
-    view! {
-        <div class="field" class:invalid=state.invalid()>
-            <label for=state.id.clone()>{label}</label>
-            <select id=state.id.clone() name=name required=required aria-describedby=state.described_by.clone()>
-                {match empty {
-                    Some(text) => view! { <option value="">{text}</option> }.into_any(),
-                    None => view! { <option value="" disabled=true selected=selected.is_empty()>"—"</option> }.into_any(),
-                }}
-                {options(lang, codes, prefix, &selected)}
-            </select>
-            {state.message()}
-        </div>
-    }
+    let select = view! {
+        <select id=state.id.clone() name=name required=required aria-describedby=state.described_by.clone()>
+            {match empty {
+                Some(text) => view! { <option value="">{text}</option> }.into_any(),
+                None => view! { <option value="" disabled=true selected=selected.is_empty()>"—"</option> }.into_any(),
+            }}
+            {options(lang, codes, prefix, &selected)}
+        </select>
+    };
+    state.frame(label, select)
 }
 
 #[component]

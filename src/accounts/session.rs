@@ -78,13 +78,7 @@ pub async fn resolve(
         session::Entity::delete_by_id(found.id).exec(db).await?;
         return Ok(None);
     }
-    let Some(account) = account::Entity::find_by_id(found.account_id)
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let Some(viewer) = viewer_of(&account) else {
+    let Some(viewer) = viewer_by_id(db, found.account_id).await? else {
         return Ok(None);
     };
     if now - found.last_seen_at > Duration::minutes(1) {
@@ -97,6 +91,15 @@ pub async fn resolve(
         .await?;
     }
     Ok(Some(viewer))
+}
+
+/// The viewer account `account_id` signs in as: none if the account is gone or may not sign in.
+pub async fn viewer_by_id(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+) -> Result<Option<Viewer>, DbErr> {
+    let account = account::Entity::find_by_id(account_id).one(db).await?;
+    Ok(account.as_ref().and_then(viewer_of))
 }
 
 /// The viewer an account signs in as; suspended accounts cannot sign in at all.

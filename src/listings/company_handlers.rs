@@ -12,9 +12,7 @@ use crate::web::form::Feedback;
 use crate::web::state::AppState;
 use crate::web::submit::{Submission, answer_problem, refuse};
 use crate::web::url::Page;
-use crate::web::viewer::Viewer;
-use axum::Extension;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequest, Path, Query, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use serde::Deserialize;
@@ -27,21 +25,30 @@ pub struct ExchangeQuery {
     exchange: Option<String>,
 }
 
-/// The company a post is about, with its exchange and the viewer as an actor, if the viewer
-/// maintains that exchange.
-async fn company_of(
-    app: &AppState,
-    form: &Submission,
-    viewer: Option<&Viewer>,
-    query: &ExchangeQuery,
-    symbol: &str,
-) -> Result<(String, Stored, Actor), Problem> {
-    let asked = query.exchange.as_deref();
-    let (mic, stored) = companies::maintained_company(&app.db, viewer, asked, symbol).await?;
-    // `maintained_company` refuses anonymous viewers, so there is one here.
-    let viewer = viewer.ok_or(Problem::SignInRequired)?;
-    let actor = Actor::account(viewer.account_id, &viewer.email, form.ip.text());
-    Ok((mic, stored, actor))
+/// A form post about one company, checked to be of an exchange the viewer maintains: the form,
+/// the company's exchange and stored values, and the viewer as an actor.
+pub struct CompanyPost {
+    form: Submission,
+    symbol: String,
+    mic: String,
+    stored: Stored,
+    actor: Actor,
+}
+
+impl FromRequest<AppState> for CompanyPost {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, app: &AppState) -> Result<Self, Response> {
+        let mut form = Submission::from_request(request, app).await?;
+        let Path((_, symbol)) = form.extract::<Path<(String, String)>, _>(app).await?;
+        let Query(query) = form.extract::<Query<ExchangeQuery>, _>(app).await?;
+        let asked = query.exchange.as_deref();
+        let found = companies::maintained_company(&app.db, form.viewer(), asked, &symbol).await;
+        let ((mic, stored), actor) = found
+            .and_then(|found| Ok((found, form.actor()?)))
+            .map_err(IntoResponse::into_response)?;
+        Ok(Self { form, symbol, mic, stored, actor })
+    }
 }
 
 /// Back to the company's edit page, with `notice`.
@@ -53,15 +60,9 @@ fn back(lang: Lang, mic: &str, symbol: &str, notice: &str) -> Response {
 /// `POST /{lang}/partner/companies/{symbol}`: the edit form. Every field is checked as an import
 /// checks its cell; with any problem nothing is stored, and the form comes back as typed with a
 /// message under each field at fault.
-pub async fn save(
-    State(app): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path((_, symbol)): Path<(String, String)>,
-    Query(query): Query<ExchangeQuery>,
-    form: Submission,
-) -> Result<Response, Problem> {
+pub async fn save(State(app): State<AppState>, post: CompanyPost) -> Result<Response, Problem> {
+    let CompanyPost { form, symbol, mic, stored, actor } = post;
     let lang = form.lang;
-    let (mic, stored, actor) = company_of(&app, &form, viewer.as_deref(), &query, &symbol).await?;
     let errors = match company_check::validate(lang, &mic, &stored.snapshot, &form.fields) {
         Ok(snapshot) => {
             let seen = form.field("seen");
@@ -96,12 +97,9 @@ pub async fn save(
 /// One handler for both, as `companies::set_delisted` is one function for both.
 pub async fn set_delisted<const DELISTED: bool>(
     State(app): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path((_, symbol)): Path<(String, String)>,
-    Query(query): Query<ExchangeQuery>,
-    form: Submission,
+    post: CompanyPost,
 ) -> Result<Response, Problem> {
-    let (mic, stored, actor) = company_of(&app, &form, viewer.as_deref(), &query, &symbol).await?;
+    let CompanyPost { form, symbol, mic, stored, actor } = post;
     companies::set_delisted(&app.db, &mic, stored.id, &symbol, DELISTED, &actor).await?;
     let notice = if DELISTED {
         "company-delisted"

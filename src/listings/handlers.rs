@@ -164,14 +164,32 @@ fn maintainer_kind(viewer: Option<&Viewer>) -> Result<&Viewer, Problem> {
     }
 }
 
-/// The batch a form post is about, if the viewer maintains its exchange.
+/// A form post about one batch, checked to be of an exchange the viewer maintains.
+pub struct BatchPost {
+    form: Submission,
+    batch: super::entity::batch::Model,
+    actor: Actor,
+}
+
+impl FromRequest<AppState> for BatchPost {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, app: &AppState) -> Result<Self, Response> {
+        let mut form = Submission::from_request(request, app).await?;
+        let Path((_, id)) = form.extract::<Path<(String, i32)>, _>(app).await?;
+        let (batch, actor) = batch_of(app, &form, id)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Self { form, batch, actor })
+    }
+}
+
 async fn batch_of(
     app: &AppState,
     form: &Submission,
-    viewer: Option<&Viewer>,
     id: i32,
 ) -> Result<(super::entity::batch::Model, Actor), Problem> {
-    let viewer = maintainer_kind(viewer)?;
+    let viewer = maintainer_kind(form.viewer())?;
     let batch = batches::find(&app.db, id, None)
         .await?
         .ok_or(Problem::NotFound)?;
@@ -182,21 +200,13 @@ async fn batch_of(
         // Another exchange's batch does not exist, as far as a partner can tell.
         return Err(Problem::NotFound);
     }
-    Ok((
-        batch,
-        Actor::account(viewer.account_id, &viewer.email, form.ip.text()),
-    ))
+    Ok((batch, form.actor()?))
 }
 
 /// `POST /{lang}/partner/imports/{id}/decide`: an encoding, and fields for unknown columns.
-pub async fn decide(
-    State(app): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path((_, id)): Path<(String, i32)>,
-    form: Submission,
-) -> Result<Response, Problem> {
-    let lang = form.lang;
-    let (batch, actor) = batch_of(&app, &form, viewer.as_deref(), id).await?;
+pub async fn decide(State(app): State<AppState>, post: BatchPost) -> Result<Response, Problem> {
+    let BatchPost { form, batch, actor } = post;
+    let (lang, id) = (form.lang, batch.id);
     // Decisions are about a file not yet applied; and a form has as many columns as a file.
     if batch.status != "preview" {
         return Err(Problem::Refused(tr(lang, "import-error-not-preview")));
@@ -224,15 +234,14 @@ pub async fn decide(
 /// batch's page.
 pub async fn commit_or_undo<const UNDO: bool>(
     State(app): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path((_, id)): Path<(String, i32)>,
-    form: Submission,
+    post: BatchPost,
 ) -> Response {
-    let (lang, viewer) = (form.lang, viewer.as_deref());
-    let result = match batch_of(&app, &form, viewer, id).await {
-        Ok((_, actor)) if UNDO => apply::undo(&app.db, id, &actor, lang).await,
-        Ok((_, actor)) => apply::commit(&app.db, id, &actor, lang).await.map(|_| ()),
-        Err(problem) => Err(problem),
+    let BatchPost { form, batch, actor } = post;
+    let (lang, id) = (form.lang, batch.id);
+    let result = if UNDO {
+        apply::undo(&app.db, id, &actor, lang).await
+    } else {
+        apply::commit(&app.db, id, &actor, lang).await.map(|_| ())
     };
     let notice = if UNDO {
         "import-undone"

@@ -136,31 +136,32 @@ fn flag_repeats(inputs: &[Input], ctx: &Context, problems: &mut Vec<RowProblem>)
                 .push(input);
         }
     }
-    for rows in company_rows.values().filter(|r| r.len() > 1) {
-        let all = row_list(rows);
-        for input in rows {
-            problems.push(problem(
-                ctx,
-                input.row,
-                &input.symbol_header,
-                &input.symbol,
-                "duplicate",
-                &[("rows", all.clone())],
-            ));
-        }
+    for (symbol, rows) in company_rows.iter().filter(|(_, r)| r.len() > 1) {
+        flag_repeat(rows, symbol, "duplicate", ctx, problems);
     }
-    for ((_, year), rows) in year_rows.iter().filter(|(_, r)| r.len() > 1) {
-        let all = row_list(rows);
-        for input in rows {
-            problems.push(problem(
-                ctx,
-                input.row,
-                &input.symbol_header,
-                &format!("{} {year}", input.symbol),
-                "duplicate-year",
-                &[("rows", all.clone())],
-            ));
-        }
+    for ((symbol, year), rows) in year_rows.iter().filter(|(_, r)| r.len() > 1) {
+        flag_repeat(rows, &format!("{symbol} {year}"), "duplicate-year", ctx, problems);
+    }
+}
+
+/// `code` on each of `rows`, which all give `value`, each message listing them all.
+fn flag_repeat(
+    rows: &[&Input],
+    value: &str,
+    code: &str,
+    ctx: &Context,
+    problems: &mut Vec<RowProblem>,
+) {
+    let all = row_list(rows);
+    for input in rows {
+        problems.push(problem(
+            ctx,
+            input.row,
+            &input.symbol_header,
+            value,
+            code,
+            &[("rows", all.clone())],
+        ));
     }
 }
 

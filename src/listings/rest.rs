@@ -15,9 +15,10 @@ use crate::security::ClientIp;
 use crate::web::state::AppState;
 use axum::Extension;
 use axum::Json;
-use axum::extract::{Query, Request, State};
+use axum::extract::{FromRequestParts, Query, Request, State};
 use axum::response::{IntoResponse, Response};
-use http::{HeaderMap, StatusCode, header};
+use http::request::Parts;
+use http::{StatusCode, header};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -62,32 +63,43 @@ fn storage_failure(err: impl std::fmt::Display) -> Response {
     )
 }
 
-/// The caller behind `Authorization: Bearer …`, within its rate limit.
-async fn caller(app: &AppState, headers: &HeaderMap, ip: &ClientIp) -> Result<Caller, Response> {
-    let bearer = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    let unauthorized = || {
-        error(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            "a valid bearer token is required",
-        )
-    };
-    let Some(bearer) = bearer else {
-        return Err(unauthorized());
-    };
-    let found = tokens::authenticate(&app.db, bearer, ip.text())
-        .await
-        .map_err(storage_failure)?;
-    let caller = found.ok_or_else(unauthorized)?;
-    let key = format!("api:token:{}", caller.token_id);
-    match allow(&app.db, &key, app.protection.limits.api_per_token).await {
-        Ok(true) => Ok(caller),
-        Ok(false) => Err(rate_limited()),
-        Err(err) => Err(storage_failure(err)),
+/// The caller behind `Authorization: Bearer …`, within its rate limit. As an extractor, it
+/// answers a request without one with an `ApiError` before the handler runs.
+pub struct ApiCaller(Caller);
+
+impl FromRequestParts<AppState> for ApiCaller {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Response> {
+        let Extension(ip) = Extension::<ClientIp>::from_request_parts(parts, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        let unauthorized = || {
+            error(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "a valid bearer token is required",
+            )
+        };
+        let Some(bearer) = bearer else {
+            return Err(unauthorized());
+        };
+        let found = tokens::authenticate(&app.db, bearer, ip.text())
+            .await
+            .map_err(storage_failure)?;
+        let caller = found.ok_or_else(unauthorized)?;
+        let key = format!("api:token:{}", caller.token_id);
+        match allow(&app.db, &key, app.protection.limits.api_per_token).await {
+            Ok(true) => Ok(ApiCaller(caller)),
+            Ok(false) => Err(rate_limited()),
+            Err(err) => Err(storage_failure(err)),
+        }
     }
 }
 
@@ -192,13 +204,11 @@ pub struct ImportReport {
 )]
 pub async fn import(
     State(app): State<AppState>,
-    Extension(ip): Extension<ClientIp>,
     Query(query): Query<ImportQuery>,
-    headers: HeaderMap,
+    // The caller and its limits before the body: nobody else makes the server read one.
+    ApiCaller(caller): ApiCaller,
     request: Request,
 ) -> Result<Response, Response> {
-    // The caller and its limits first: nobody else makes the server read a body.
-    let caller = caller(&app, &headers, &ip).await?;
     let key = format!("import:account:{}", caller.actor.id.unwrap_or_default());
     // The same budget as the account's uploads through the workspace.
     match allow(&app.db, &key, app.protection.limits.imports_per_account).await {
@@ -343,11 +353,9 @@ const PAGE_SIZE: usize = 200;
 )]
 pub async fn list(
     State(app): State<AppState>,
-    Extension(ip): Extension<ClientIp>,
     Query(query): Query<ListQuery>,
-    headers: HeaderMap,
+    ApiCaller(caller): ApiCaller,
 ) -> Result<Response, Response> {
-    let caller = caller(&app, &headers, &ip).await?;
     if query
         .exchange
         .as_deref()

@@ -76,6 +76,22 @@ impl FieldState {
             .clone()
             .map(|e| view! { <p class="field-error" id=id>{e}</p> })
     }
+
+    /// `control` in the frame every field of a form shares, whatever the control (an input, a
+    /// select): its label above it, its message under it, the whole marked while invalid.
+    pub fn frame<V: IntoView + 'static>(
+        &self,
+        label: String,
+        control: V,
+    ) -> impl IntoView + use<V> {
+        view! {
+            <div class="field" class:invalid=self.invalid()>
+                <label for=self.id.clone()>{label}</label>
+                {control}
+                {self.message()}
+            </div>
+        }
+    }
 }
 
 /// The feedback of the submission being re-rendered, or an empty form.
@@ -98,23 +114,20 @@ pub fn Field(
     let feedback = use_feedback();
     let value = value.or_else(|| (kind != "password").then(|| feedback.value(name)));
     let state = FieldState::of(&feedback, name);
-    view! {
-        <div class="field" class:invalid=state.invalid()>
-            <label for=state.id.clone()>{label}</label>
-            <input
-                id=state.id.clone()
-                name=name
-                type=kind
-                value=value
-                autocomplete=autocomplete
-                required=required
-                aria-invalid=state.invalid().then_some("true")
-                aria-describedby=state.described_by.clone()
-            />
-            {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
-            {state.message()}
-        </div>
-    }
+    let input = view! {
+        <input
+            id=state.id.clone()
+            name=name
+            type=kind
+            value=value
+            autocomplete=autocomplete
+            required=required
+            aria-invalid=state.invalid().then_some("true")
+            aria-describedby=state.described_by.clone()
+        />
+        {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
+    };
+    state.frame(label, input)
 }
 
 /// The form-wide message, if any.

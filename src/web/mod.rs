@@ -10,6 +10,7 @@ pub mod views;
 
 cfg_if::cfg_if! {
     if #[cfg(feature = "ssr")] {
+        pub mod assets;
         pub mod cookies;
         pub mod error;
         pub mod language;

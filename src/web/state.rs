@@ -52,6 +52,10 @@ impl Pages {
         }
     }
 
+    pub fn options(&self) -> &LeptosOptions {
+        &self.options
+    }
+
     pub async fn render(
         &self,
         mut parts: Parts,

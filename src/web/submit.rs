@@ -5,7 +5,9 @@
 use super::error::Problem;
 use super::form::Feedback;
 use super::state::AppState;
+use super::viewer::Viewer;
 use crate::i18n::{Lang, lang_of_path, tr};
+use crate::platform::audit::Actor;
 use crate::platform::rate_limit::{Limit, allow};
 use crate::security::ClientIp;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -54,6 +56,28 @@ impl Submission {
     /// The value of field `name`, empty when the form did not send it.
     pub fn field(&self, name: &str) -> &str {
         field(&self.fields, name)
+    }
+
+    /// Another part of the post's head (its path parameters, its query) as `T` reads it.
+    pub async fn extract<T, S>(&mut self, state: &S) -> Result<T, Response>
+    where
+        T: FromRequestParts<S>,
+        S: Send + Sync,
+    {
+        T::from_request_parts(&mut self.parts, state)
+            .await
+            .map_err(IntoResponse::into_response)
+    }
+
+    /// The signed-in viewer who posts it, if any.
+    pub fn viewer(&self) -> Option<&Viewer> {
+        self.parts.extensions.get::<Viewer>()
+    }
+
+    /// The signed-in viewer as the actor of what the post changes.
+    pub fn actor(&self) -> Result<Actor, Problem> {
+        let viewer = self.viewer().ok_or(Problem::SignInRequired)?;
+        Ok(Actor::account(viewer.account_id, &viewer.email, self.ip.text()))
     }
 }
 

@@ -3,8 +3,9 @@
 //! an FTS5 table with the trigram tokenizer, PostgreSQL a trigram GIN index (pg_trgm): both
 //! match inside words, which Chinese and Thai need since they do not separate words by spaces.
 
-use sea_orm::{ConnectionTrait, DbBackend};
 use sea_orm_migration::prelude::*;
+
+use super::steps;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -87,47 +88,30 @@ fn postgres() -> Vec<String> {
     ]
 }
 
+const SQLITE_DOWN: [&str; 7] = [
+    "DROP TRIGGER IF EXISTS company_search_company_insert",
+    "DROP TRIGGER IF EXISTS company_search_company_update",
+    "DROP TRIGGER IF EXISTS company_search_company_delete",
+    "DROP TRIGGER IF EXISTS company_search_text_insert",
+    "DROP TRIGGER IF EXISTS company_search_text_update",
+    "DROP TRIGGER IF EXISTS company_search_text_delete",
+    "DROP TABLE IF EXISTS company_search",
+];
+
+const POSTGRES_DOWN: [&str; 4] = [
+    "DROP TABLE IF EXISTS company_search",
+    "DROP FUNCTION IF EXISTS company_search_on_text() CASCADE",
+    "DROP FUNCTION IF EXISTS company_search_on_company() CASCADE",
+    "DROP FUNCTION IF EXISTS company_search_refresh(integer)",
+];
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
-        let statements = match db.get_database_backend() {
-            DbBackend::Sqlite => sqlite(),
-            DbBackend::Postgres => postgres(),
-            other => {
-                return Err(DbErr::Migration(format!(
-                    "search index: {other:?} is not supported"
-                )));
-            }
-        };
-        for statement in statements {
-            db.execute_unprepared(&statement).await?;
-        }
-        Ok(())
+        steps::run_sql_by_backend(manager, sqlite(), postgres()).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
-        let statements: &[&str] = match db.get_database_backend() {
-            DbBackend::Postgres => &[
-                "DROP TABLE IF EXISTS company_search",
-                "DROP FUNCTION IF EXISTS company_search_on_text() CASCADE",
-                "DROP FUNCTION IF EXISTS company_search_on_company() CASCADE",
-                "DROP FUNCTION IF EXISTS company_search_refresh(integer)",
-            ],
-            _ => &[
-                "DROP TRIGGER IF EXISTS company_search_company_insert",
-                "DROP TRIGGER IF EXISTS company_search_company_update",
-                "DROP TRIGGER IF EXISTS company_search_company_delete",
-                "DROP TRIGGER IF EXISTS company_search_text_insert",
-                "DROP TRIGGER IF EXISTS company_search_text_update",
-                "DROP TRIGGER IF EXISTS company_search_text_delete",
-                "DROP TABLE IF EXISTS company_search",
-            ],
-        };
-        for statement in statements {
-            db.execute_unprepared(statement).await?;
-        }
-        Ok(())
+        steps::run_sql_by_backend(manager, SQLITE_DOWN, POSTGRES_DOWN).await
     }
 }

@@ -17,8 +17,6 @@ const COLUMNS: [&str; 5] = [
     "failed_at",
 ];
 
-const PENDING_INDEX: &str = "ix_outbox_pending";
-
 fn definition(column: &'static str) -> ColumnDef {
     match column {
         // Existing rows need a value: none has been tried yet.
@@ -33,20 +31,16 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         steps::add_columns(manager, "outbox", COLUMNS.map(definition)).await?;
         // The delivery worker's scan: unsent, not given up, due.
-        manager
-            .create_index(index(
-                PENDING_INDEX,
-                "outbox",
-                &["sent_at", "failed_at", "next_attempt_at"],
-                false,
-            ))
-            .await
+        let pending = index(
+            "outbox",
+            "pending",
+            &["sent_at", "failed_at", "next_attempt_at"],
+        );
+        manager.create_index(pending).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(Index::drop().name(PENDING_INDEX).table("outbox").to_owned())
-            .await?;
+        steps::drop_index(manager, "outbox", "pending").await?;
         steps::drop_columns(manager, "outbox", &COLUMNS).await
     }
 }

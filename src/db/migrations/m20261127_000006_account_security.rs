@@ -11,31 +11,14 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        steps::add_columns(
-            manager,
-            "accounts",
-            [boolean("must_change_password").default(false).take()],
-        )
-        .await?;
-        manager
-            .create_index(index(
-                "ix_audit_log_actor_action",
-                "audit_log",
-                &["actor_id", "action"],
-                false,
-            ))
-            .await
+        let must_change_password = boolean("must_change_password").default(false).take();
+        steps::add_columns(manager, "accounts", [must_change_password]).await?;
+        let actor_action = index("audit_log", "actor_action", &["actor_id", "action"]);
+        manager.create_index(actor_action).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("ix_audit_log_actor_action")
-                    .table("audit_log")
-                    .to_owned(),
-            )
-            .await?;
+        steps::drop_index(manager, "audit_log", "actor_action").await?;
         steps::drop_columns(manager, "accounts", &["must_change_password"]).await
     }
 }

@@ -4,7 +4,7 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
-use super::steps::{self, cascade, index};
+use super::steps::{self, cascade, created_at, index, table_with_id, to_exchange};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -19,126 +19,81 @@ impl MigrationTrait for Migration {
             [timestamp_with_time_zone_null("delisted_at")],
         )
         .await?;
-        steps::run_all(
-            manager,
-            [
-                Table::create()
-                    .table("import_batches")
-                    .col(pk_auto("id"))
-                    .col(string_len("exchange_mic", 4))
-                    .col(integer_null("account_id"))
-                    .col(string("actor"))
-                    .col(string_len("channel", 8))
-                    .col(timestamp_with_time_zone("created_at"))
-                    .col(string("file_name"))
-                    .col(big_integer("file_size"))
-                    .col(string_len("format", 8))
-                    .col(string_len_null("encoding", 32))
-                    .col(boolean("full_list").default(false))
-                    .col(text("mapping"))
-                    .col(string_len("status", 16))
-                    .col(integer("total").default(0))
-                    .col(integer("created").default(0))
-                    .col(integer("updated").default(0))
-                    .col(integer("unchanged").default(0))
-                    .col(integer("delisted").default(0))
-                    .col(integer("rejected").default(0))
-                    .col(timestamp_with_time_zone_null("committed_at"))
-                    .col(timestamp_with_time_zone_null("undone_at"))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_import_batches_exchange")
-                            .from("import_batches", "exchange_mic")
-                            .to("exchanges", "mic"),
-                    )
-                    .to_owned(),
-                // Apart from the batch, so that listing the history never reads the files.
-                Table::create()
-                    .table("import_files")
-                    .col(integer("batch_id"))
-                    // 0: the companies; 1: their financial years, when they come apart.
-                    .col(small_integer("part"))
-                    .col(string("file_name"))
-                    .col(binary("bytes"))
-                    .primary_key(Index::create().col("batch_id").col("part"))
-                    .foreign_key(&mut cascade("import_files", "batch_id", "import_batches"))
-                    .to_owned(),
-                Table::create()
-                    .table("import_changes")
-                    .col(pk_auto("id"))
-                    .col(integer("batch_id"))
-                    .col(integer("company_id"))
-                    .col(string_len("action", 16))
-                    .col(text_null("before"))
-                    .col(text("after"))
-                    .foreign_key(&mut cascade("import_changes", "batch_id", "import_batches"))
-                    .to_owned(),
-                Table::create()
-                    .table("import_mappings")
-                    .col(string_len("exchange_mic", 4))
-                    .col(string_len("header", 200))
-                    .col(string_len("field", 40))
-                    .primary_key(Index::create().col("exchange_mic").col("header"))
-                    .to_owned(),
-                Table::create()
-                    .table("api_tokens")
-                    .col(pk_auto("id"))
-                    .col(integer("account_id"))
-                    .col(string_len("name", 80))
-                    // SHA-256 of the token: the token itself is shown once and never stored.
-                    .col(string_len("token_hash", 64).unique_key())
-                    .col(timestamp_with_time_zone("created_at"))
-                    .col(timestamp_with_time_zone_null("last_used_at"))
-                    .col(timestamp_with_time_zone_null("revoked_at"))
-                    .foreign_key(&mut cascade("api_tokens", "account_id", "accounts"))
-                    .to_owned(),
-            ],
-        )
-        .await?;
-        steps::run_all(
-            manager,
-            [
-                index(
-                    "ix_import_batches_exchange",
-                    "import_batches",
-                    &["exchange_mic", "id"],
-                    false,
-                ),
-                index(
-                    "ix_import_changes_batch",
-                    "import_changes",
-                    &["batch_id"],
-                    false,
-                ),
-                index(
-                    "ix_import_changes_company",
-                    "import_changes",
-                    &["company_id"],
-                    false,
-                ),
-                index(
-                    "ix_api_tokens_account",
-                    "api_tokens",
-                    &["account_id"],
-                    false,
-                ),
-            ],
-        )
-        .await
+        let indexes = [
+            index("import_batches", "exchange", &["exchange_mic", "id"]),
+            index("import_changes", "batch", &["batch_id"]),
+            index("import_changes", "company", &["company_id"]),
+            index("api_tokens", "account", &["account_id"]),
+        ];
+        steps::create_tables(manager, tables(), indexes).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        steps::drop_tables(
-            manager,
-            &[
-                "api_tokens",
-                "import_mappings",
-                "import_changes",
-                "import_files",
-                "import_batches",
-            ],
-        )
-        .await?;
+        steps::drop_tables(manager, tables()).await?;
         steps::drop_columns(manager, "companies", &["delisted_at"]).await
     }
+}
+
+fn tables() -> [TableCreateStatement; 5] {
+    [
+        table_with_id("import_batches")
+            .col(string_len("exchange_mic", 4))
+            .col(integer_null("account_id"))
+            .col(string("actor"))
+            .col(string_len("channel", 8))
+            .col(created_at())
+            .col(string("file_name"))
+            .col(big_integer("file_size"))
+            .col(string_len("format", 8))
+            .col(string_len_null("encoding", 32))
+            .col(boolean("full_list").default(false))
+            .col(text("mapping"))
+            .col(string_len("status", 16))
+            .col(integer("total").default(0))
+            .col(integer("created").default(0))
+            .col(integer("updated").default(0))
+            .col(integer("unchanged").default(0))
+            .col(integer("delisted").default(0))
+            .col(integer("rejected").default(0))
+            .col(timestamp_with_time_zone_null("committed_at"))
+            .col(timestamp_with_time_zone_null("undone_at"))
+            .foreign_key(&mut to_exchange("import_batches"))
+            .to_owned(),
+        // Apart from the batch, so that listing the history never reads the files.
+        Table::create()
+            .table("import_files")
+            .col(integer("batch_id"))
+            // 0: the companies; 1: their financial years, when they come apart.
+            .col(small_integer("part"))
+            .col(string("file_name"))
+            .col(binary("bytes"))
+            .primary_key(Index::create().col("batch_id").col("part"))
+            .foreign_key(&mut cascade("import_files", "batch_id", "import_batches"))
+            .to_owned(),
+        table_with_id("import_changes")
+            .col(integer("batch_id"))
+            .col(integer("company_id"))
+            .col(string_len("action", 16))
+            .col(text_null("before"))
+            .col(text("after"))
+            .foreign_key(&mut cascade("import_changes", "batch_id", "import_batches"))
+            .to_owned(),
+        Table::create()
+            .table("import_mappings")
+            .col(string_len("exchange_mic", 4))
+            .col(string_len("header", 200))
+            .col(string_len("field", 40))
+            .primary_key(Index::create().col("exchange_mic").col("header"))
+            .to_owned(),
+        table_with_id("api_tokens")
+            .col(integer("account_id"))
+            .col(string_len("name", 80))
+            // SHA-256 of the token: the token itself is shown once and never stored.
+            .col(string_len("token_hash", 64).unique_key())
+            .col(created_at())
+            .col(timestamp_with_time_zone_null("last_used_at"))
+            .col(timestamp_with_time_zone_null("revoked_at"))
+            .foreign_key(&mut cascade("api_tokens", "account_id", "accounts"))
+            .to_owned(),
+    ]
 }

@@ -5,7 +5,6 @@
 //! PostgreSQL no other transaction sees an uncommitted row, so no other write is ever held.
 
 use super::steps;
-use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -110,25 +109,21 @@ fn statements(deferrable: bool) -> Vec<String> {
     statements
 }
 
+const CREATE_TABLE: &str = "CREATE TABLE search_refresh_deferred (held integer PRIMARY KEY)";
+
+const DROP_TABLE: &str = "DROP TABLE search_refresh_deferred";
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let table = "CREATE TABLE search_refresh_deferred (held integer PRIMARY KEY)".to_owned();
-        let mut sqlite = vec![table.clone()];
-        sqlite.extend(statements(true));
-        steps::run_sql_on(manager, DbBackend::Sqlite, sqlite).await?;
-        let mut pg = vec![table];
-        pg.extend(postgres(true));
-        steps::run_sql_on(manager, DbBackend::Postgres, pg).await
+        let sqlite = [vec![CREATE_TABLE.to_owned()], statements(true)].concat();
+        let pg = [vec![CREATE_TABLE.to_owned()], postgres(true)].concat();
+        steps::run_sql_by_backend(manager, sqlite, pg).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let drop = "DROP TABLE search_refresh_deferred".to_owned();
-        let mut sqlite = statements(false);
-        sqlite.push(drop.clone());
-        steps::run_sql_on(manager, DbBackend::Sqlite, sqlite).await?;
-        let mut pg = postgres(false);
-        pg.push(drop);
-        steps::run_sql_on(manager, DbBackend::Postgres, pg).await
+        let sqlite = [statements(false), vec![DROP_TABLE.to_owned()]].concat();
+        let pg = [postgres(false), vec![DROP_TABLE.to_owned()]].concat();
+        steps::run_sql_by_backend(manager, sqlite, pg).await
     }
 }

@@ -12,9 +12,12 @@ mod page;
 use super::rest::{self, ApiError, ImportFile, ImportRejection, ImportReport, Listing};
 use super::snapshot::{Intent, Snapshot, Texts, Year};
 use super::{Counts, RowProblem};
+use crate::web::assets::stylesheet_href;
+use crate::web::state::AppState;
+use axum::extract::State;
 use axum::response::{Html, IntoResponse};
 use http::header;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::response::ResponseBuilder;
@@ -126,7 +129,7 @@ static JSON: LazyLock<String> = LazyLock::new(|| {
         .expect("the OpenAPI document serializes")
 });
 
-static PAGE: LazyLock<String> = LazyLock::new(|| page::page(&ApiDoc::openapi()));
+static PAGE: OnceLock<String> = OnceLock::new();
 
 /// `GET /api/openapi.json`
 pub async fn openapi() -> impl IntoResponse {
@@ -134,8 +137,9 @@ pub async fn openapi() -> impl IntoResponse {
 }
 
 /// `GET /api/docs`
-pub async fn docs() -> impl IntoResponse {
-    Html(PAGE.as_str())
+pub async fn docs(State(app): State<AppState>) -> impl IntoResponse {
+    let stylesheet = stylesheet_href(app.pages.options());
+    Html(PAGE.get_or_init(|| page::page(&ApiDoc::openapi(), &stylesheet)).as_str())
 }
 
 #[cfg(test)]

@@ -6,14 +6,14 @@ use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::{RefOr, Required, Schema};
 
 /// The whole page: operations first, then the schemas they use.
-pub(super) fn page(doc: &utoipa::openapi::OpenApi) -> String {
+pub(super) fn page(doc: &utoipa::openapi::OpenApi, stylesheet: &str) -> String {
     let mut out = String::new();
     let title = escape(&doc.info.title);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/pkg/vnext.css\">\n\
+         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"{stylesheet}\">\n\
          </head>\n<body>\n<main>\n<h1>{title}</h1>\n\
          <p>Version <code>{}</code> · OpenAPI <code>{}</code> · \
          <a href=\"/api/openapi.json\">openapi.json</a></p>\n",
@@ -265,7 +265,7 @@ mod tests {
 
     #[test]
     fn the_page_shows_the_document_escaped() {
-        let html = page(&ApiDoc::openapi());
+        let html = page(&ApiDoc::openapi(), "/pkg/vnext.css");
         assert!(html.contains("/api/v1/listings/import"));
         assert!(html.contains("<a href=\"#schema-ImportReport\"><code>ImportReport</code></a>"));
         assert!(html.contains("<code>dry_run</code>"));
@@ -283,7 +283,7 @@ mod tests {
             .and_then(|item| item.post.as_mut())
             .unwrap();
         import.description = Some("a <script>alert('x')</script> & \"more\"".into());
-        let html = page(&doc);
+        let html = page(&doc, "/pkg/vnext.css");
         assert!(
             html.contains(
                 "a &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;"

@@ -1,0 +1,205 @@
+//! Writing the demo into a database: the exchanges, their reference rates and generated
+//! companies.
+
+use super::data::EXCHANGES;
+use super::{DEMO_COMPANIES, NewCompany};
+use crate::zone::entity::{
+    company, company_text, cooperation_intent, exchange, exchange_rate, financial_year,
+};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    PaginatorTrait, Set, TransactionTrait,
+};
+use std::collections::HashMap;
+
+/// Migrates the database and, when `demo`, loads the demo companies into it if it has none, in
+/// one transaction (see [`crate::db::prepare`]).
+pub async fn prepare(db: &DatabaseConnection, demo: bool) -> Result<(), DbErr> {
+    crate::db::prepare(db, async |txn| {
+        if !demo {
+            return Ok(());
+        }
+        if load(txn).await? {
+            tracing::info!("loaded the demo companies into an empty database");
+        }
+        // Databases seeded before the rate table existed get the reference rates too.
+        ensure_rates(txn).await
+    })
+    .await
+}
+
+/// Inserts the reference CNY rates of the exchanges' currencies, each only if missing.
+pub async fn ensure_rates(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    let as_of = EXCHANGES.cny_rates_as_of;
+    for ex in &EXCHANGES.exchanges {
+        if exchange_rate::Entity::find_by_id((ex.currency.clone(), as_of))
+            .one(db)
+            .await?
+            .is_some()
+        {
+            continue;
+        }
+        exchange_rate::ActiveModel {
+            currency: Set(ex.currency.clone()),
+            as_of: Set(as_of),
+            cny_per_unit: Set(ex.cny_per_unit),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Inserts the exchanges, each only if missing, with a fictional liaison desk. The desk's name
+/// is one column for every page language, so it is the exchange's own name in its home language
+/// (a proper name reads the same on every page; the field's label carries the language).
+pub async fn ensure_exchanges(db: &impl ConnectionTrait) -> Result<(), DbErr> {
+    for ex in &EXCHANGES.exchanges {
+        let mic = ex.mic.as_str();
+        if exchange::Entity::find_by_id(mic).one(db).await?.is_some() {
+            continue;
+        }
+        let desk = mic.to_lowercase();
+        exchange::ActiveModel {
+            mic: Set(mic.to_owned()),
+            country: Set(ex.country.clone()),
+            name_zh: Set(ex.name.zh.clone()),
+            name_en: Set(ex.name.en.clone()),
+            name_ms: Set(ex.name.ms.clone()),
+            name_th: Set(ex.name.th.clone()),
+            website: Set(Some(ex.website.clone())),
+            liaison_name: Set(Some(ex.name.get(ex.home_lang).to_owned())),
+            liaison_email: Set(Some(format!("liaison-{desk}@vnext.example"))),
+            liaison_phone: Set(Some(format!(
+                "+86 755 8866 {:04}",
+                mic.len() * 1000 + mic.as_bytes()[1] as usize
+            ))),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Companies per round trip: a batch of financial years stays under SQLite's 32,766 bound
+/// parameters and PostgreSQL's 65,535.
+const BATCH: usize = 500;
+
+/// Inserts companies with their texts, intents and financial years, a batch per statement.
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    companies: impl IntoIterator<Item = NewCompany>,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
+    let mut companies = companies.into_iter().peekable();
+    while companies.peek().is_some() {
+        let batch: Vec<NewCompany> = companies.by_ref().take(BATCH).collect();
+        let rows = batch.iter().map(|c| company::ActiveModel {
+            delisted_at: Set(None),
+            id: NotSet,
+            exchange_mic: Set(c.mic.to_owned()),
+            symbol: Set(c.symbol.clone()),
+            market: Set(c.market.to_owned()),
+            industry: Set(c.industry.to_owned()),
+            sector: Set(c.sector.to_owned()),
+            country: Set(c.country.to_owned()),
+            local_lang: Set(c.local_lang.map(|l| l.code().to_owned())),
+            website: Set(Some(c.website.clone())),
+            contact_email: Set(Some(format!(
+                "ir@{}",
+                c.website.trim_start_matches("https://")
+            ))),
+            listing_date: Set(Some(c.listing_date)),
+            green: Set(c.green),
+            created_at: Set(now),
+            updated_at: Set(now),
+        });
+        // RETURNING promises no order, so ids are matched back by the unique (exchange, symbol).
+        let ids: HashMap<(String, String), i32> = company::Entity::insert_many(rows)
+            .exec_with_returning(db)
+            .await?
+            .into_iter()
+            .map(|m| ((m.exchange_mic, m.symbol), m.id))
+            .collect();
+        let (mut texts, mut intents, mut years) = (Vec::new(), Vec::new(), Vec::new());
+        for c in batch {
+            let id = ids[&(c.mic.to_owned(), c.symbol)];
+            texts.extend(c.texts.into_iter().map(
+                |(lang, name, business, advantages, cooperation)| company_text::ActiveModel {
+                    company_id: Set(id),
+                    lang: Set(lang.code().to_owned()),
+                    name: Set(Some(name)),
+                    main_business: Set(Some(business)),
+                    advantages: Set(advantages),
+                    cooperation_note: Set(Some(cooperation)),
+                },
+            ));
+            intents.extend(c.intents.into_iter().map(|(kind, industry)| {
+                cooperation_intent::ActiveModel {
+                    id: NotSet,
+                    company_id: Set(id),
+                    kind: Set(kind.to_owned()),
+                    target_industry: Set(industry.map(str::to_owned)),
+                    target_region: Set(Some("CN".to_owned())),
+                }
+            }));
+            years.extend(c.years.into_iter().map(|y| {
+                let mut y: financial_year::ActiveModel = financial_year::Model {
+                    company_id: id,
+                    ..y
+                }
+                .into();
+                y.company_id = Set(id);
+                y
+            }));
+        }
+        if !texts.is_empty() {
+            company_text::Entity::insert_many(texts)
+                .exec_without_returning(db)
+                .await?;
+        }
+        if !intents.is_empty() {
+            cooperation_intent::Entity::insert_many(intents)
+                .exec_without_returning(db)
+                .await?;
+        }
+        if !years.is_empty() {
+            financial_year::Entity::insert_many(years)
+                .exec_without_returning(db)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Fills an empty database with `count` generated companies (the demo set first), in
+/// transactions of ten thousand so a benchmark's 100,000 need no more memory than that.
+pub async fn seed_generated(db: &DatabaseConnection, count: usize) -> Result<(), DbErr> {
+    if company::Entity::find().count(db).await? > 0 {
+        return Err(DbErr::Custom(
+            "seed: the database already has companies".into(),
+        ));
+    }
+    ensure_exchanges(db).await?;
+    ensure_rates(db).await?;
+    for start in (0..count).step_by(10_000) {
+        let txn = db.begin().await?;
+        insert(&txn, (start..count.min(start + 10_000)).map(super::company)).await?;
+        txn.commit().await?;
+    }
+    Ok(())
+}
+
+/// Loads the demo set into an empty database; a database that has any exchange is left alone.
+/// Returns whether anything was loaded. Run it in a transaction (as [`prepare`] does), so a
+/// failure leaves nothing half-loaded.
+pub async fn load(db: &impl ConnectionTrait) -> Result<bool, DbErr> {
+    if exchange::Entity::find().count(db).await? > 0 {
+        return Ok(false);
+    }
+    ensure_exchanges(db).await?;
+    ensure_rates(db).await?;
+    insert(db, (0..DEMO_COMPANIES).map(super::company)).await?;
+    Ok(true)
+}
