@@ -195,6 +195,13 @@ for (const backend of backends) {
   }
 }
 
+// Each run is kept under its time and commit, so that two runs can be compared side by side.
+const git = (...args) => execFileSync("git", args, { cwd: root }).toString().trim();
+results.commit = git("rev-parse", "--short", "HEAD");
+results.uncommittedChanges = git("status", "--porcelain", "--untracked-files=no") !== "";
+results.at = new Date().toISOString();
+const kept = `${out}/results-${results.at.replace(/[:.]/g, "-")}-${results.commit}.json`;
+writeFileSync(kept, JSON.stringify(results, null, 2));
 writeFileSync(`${out}/results.json`, JSON.stringify(results, null, 2));
 const f = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "—");
 console.log(`\nhydrate wasm: ${results.wasm.raw} bytes raw, ${results.wasm.gzip} bytes gzip -9\n`);
@@ -214,4 +221,4 @@ for (const r of results.runs) {
     `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  search    median ${f(r.search.median)} ms (×${f(r.search.medianRatio)} of the unfiltered page), p95 ${f(r.search.p95)} ms (×${f(r.search.p95Ratio)})`,
   );
 }
-console.log(`\nJSON: ${out}/results.json`);
+console.log(`\nJSON: ${kept} (and ${out}/results.json)`);

@@ -8,6 +8,7 @@ use crate::web::cookies::SessionPolicy;
 use crate::web::language::{redirect_to_language, remember_language};
 use crate::web::meta::PublicUrl;
 use crate::web::origin::same_origin_only;
+use crate::web::page_cache::{self, PageCache};
 use crate::web::state::{AppState, Pages};
 use axum::routing::get;
 use axum::{Router, middleware};
@@ -140,8 +141,14 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
     let own_rules = Router::new()
         .merge(crate::listings::own_rules(same_origin))
         .with_state(state);
+    // Inside the session layer, which tells the cache who is signed in (never served a copy).
+    let page_cache = PageCache::new(db.clone());
     seo.merge(browser_posts)
         .merge(own_rules)
+        .layer(middleware::from_fn_with_state(
+            page_cache,
+            page_cache::serve,
+        ))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn_with_state(
             (db, sessions),

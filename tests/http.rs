@@ -327,7 +327,11 @@ async fn static_files_are_served_with_their_cache_policy_and_no_session_work() {
     std::fs::create_dir_all(root.join("pkg")).unwrap();
     std::fs::create_dir_all(root.join("static")).unwrap();
     std::fs::write(root.join("pkg/vnext.css"), "body { margin: 0 }").unwrap();
-    std::fs::write(root.join("pkg/vnext.css.br"), b"\x0b\x08\x80body { margin: 0 }\x03").unwrap();
+    std::fs::write(
+        root.join("pkg/vnext.css.br"),
+        b"\x0b\x08\x80body { margin: 0 }\x03",
+    )
+    .unwrap();
     std::fs::write(root.join("static/favicon.svg"), "<svg/>").unwrap();
     let options = LeptosOptions::builder()
         .output_name("vnext")
@@ -345,14 +349,29 @@ async fn static_files_are_served_with_their_cache_policy_and_no_session_work() {
     assert!(headers.contains_key(header::SET_COOKIE), "a page clears it");
 
     let (status, headers, body) = get(&app, "/pkg/vnext.css", &[cookie.clone()]).await;
-    assert_eq!((status, body.as_str()), (StatusCode::OK, "body { margin: 0 }"));
+    assert_eq!(
+        (status, body.as_str()),
+        (StatusCode::OK, "body { margin: 0 }")
+    );
     assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
-    assert!(headers.contains_key(header::LAST_MODIFIED), "revalidated by date");
+    assert!(
+        headers.contains_key(header::LAST_MODIFIED),
+        "revalidated by date"
+    );
     assert!(!headers.contains_key(header::SET_COOKIE), "no session work");
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
 
-    let (_, headers, _) = get(&app, "/pkg/vnext.css", &[(header::ACCEPT_ENCODING, "br, gzip")]).await;
-    assert_eq!(headers[header::CONTENT_ENCODING], "br", "the precompressed file");
+    let (_, headers, _) = get(
+        &app,
+        "/pkg/vnext.css",
+        &[(header::ACCEPT_ENCODING, "br, gzip")],
+    )
+    .await;
+    assert_eq!(
+        headers[header::CONTENT_ENCODING],
+        "br",
+        "the precompressed file"
+    );
     assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
 
     let (status, headers, body) = get(&app, "/static/favicon.svg", &[cookie]).await;
@@ -362,6 +381,9 @@ async fn static_files_are_served_with_their_cache_policy_and_no_session_work() {
 
     let (status, headers, _) = get(&app, "/pkg/missing.js", &[]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(!headers.contains_key(header::CACHE_CONTROL), "a miss is not cached");
+    assert!(
+        !headers.contains_key(header::CACHE_CONTROL),
+        "a miss is not cached"
+    );
     std::fs::remove_dir_all(root).ok();
 }

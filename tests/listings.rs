@@ -1495,3 +1495,74 @@ async fn an_operator_maintains_any_exchange_from_the_partners_pages() {
     assert_eq!(kept.exchange_mic, "XBKK");
     assert_eq!(kept.actor, "ops@vnext.example");
 }
+
+/// Anonymous views come from each instance's copies until a write changes the data under them,
+/// on any instance: the next view is then rendered again and shows the write. Signed-in views
+/// are never copies, and each answer carries a fresh script nonce.
+#[tokio::test]
+async fn anonymous_pages_are_copies_until_a_partner_changes_the_zone() {
+    let (db, app, session) = desk("cache@bursa.example", "XKLS").await;
+    let other_instance = app_on(db.clone());
+    let cache = |r: &Reply| {
+        r.headers
+            .get("x-vnext-cache")
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let nonce = |r: &Reply| {
+        let policy = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        let start = policy.find("'nonce-").unwrap() + 7;
+        policy[start..start + policy[start..].find('\'').unwrap()].to_owned()
+    };
+    let search = "/en/zone?q=Amertron";
+
+    let first = get(&app, search, None).await;
+    assert_eq!(cache(&first).as_deref(), Some("miss"));
+    let second = get(&app, search, None).await;
+    assert_eq!(cache(&second).as_deref(), Some("hit"));
+    assert_ne!(nonce(&first), nonce(&second));
+    assert!(
+        second
+            .body
+            .contains(&format!("nonce=\"{}\"", nonce(&second))),
+        "the page's scripts carry the policy's nonce"
+    );
+    assert_eq!(
+        first.body.replace(&nonce(&first), "N"),
+        second.body.replace(&nonce(&second), "N"),
+        "the copy is the page"
+    );
+    assert!(!second.body.contains("/en/zone/XKLS/0166"));
+    assert_eq!(
+        cache(&get(&other_instance, search, None).await).as_deref(),
+        Some("miss")
+    );
+    assert_eq!(
+        cache(&get(&other_instance, search, None).await).as_deref(),
+        Some("hit")
+    );
+    let signed_in = get(&app, search, Some(&session)).await;
+    assert_eq!(
+        cache(&signed_in),
+        None,
+        "never a copy for a signed-in viewer"
+    );
+
+    // An upload and its preview change nothing public; the commit does, on both instances.
+    let id = upload_fixture(&app, &session, "bursa.csv").await;
+    assert_eq!(
+        cache(&get(&app, search, None).await).as_deref(),
+        Some("hit")
+    );
+    let committed = commit(&app, &session, id).await;
+    assert_eq!(committed.status, StatusCode::SEE_OTHER);
+    for instance in [&app, &other_instance] {
+        let after = get(instance, search, None).await;
+        assert_eq!(cache(&after).as_deref(), Some("miss"));
+        assert!(after.body.contains("/en/zone/XKLS/0166"), "the new company");
+    }
+    // Undo is a write too.
+    undo(&app, &session, id).await;
+    let undone = get(&other_instance, search, None).await;
+    assert_eq!(cache(&undone).as_deref(), Some("miss"));
+    assert!(!undone.body.contains("/en/zone/XKLS/0166"));
+}

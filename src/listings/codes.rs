@@ -21,8 +21,11 @@ pub static COUNTRIES: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| {
 });
 
 /// ISO 4217 active alphabetic currency codes, sorted.
-pub static CURRENCIES: LazyLock<Vec<&str>> =
-    LazyLock::new(|| lines(include_str!("iso/currencies.txt")).flatten().collect());
+pub static CURRENCIES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    lines(include_str!("iso/currencies.txt"))
+        .flatten()
+        .collect()
+});
 
 /// The alpha-2 code of an upper-case alpha-2 or alpha-3 country code; `None` if ISO never
 /// assigned it.

@@ -10,6 +10,7 @@ use super::{
 };
 use crate::i18n::{Lang, Localized, pick, tr};
 use crate::platform::audit::{self, Actor};
+use crate::platform::page_generation;
 use crate::web::error::Problem;
 use crate::web::viewer::Viewer;
 use crate::zone::INDUSTRIES;
@@ -280,6 +281,7 @@ pub async fn set_delisted(
             "company.relist"
         };
         audit::record(&tx, actor, action, &target(mic, symbol), None).await?;
+        page_generation::bump(&tx).await?;
     }
     tx.commit().await
 }

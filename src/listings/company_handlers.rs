@@ -47,7 +47,13 @@ impl FromRequest<AppState> for CompanyPost {
         let ((mic, stored), actor) = found
             .and_then(|found| Ok((found, form.actor()?)))
             .map_err(IntoResponse::into_response)?;
-        Ok(Self { form, symbol, mic, stored, actor })
+        Ok(Self {
+            form,
+            symbol,
+            mic,
+            stored,
+            actor,
+        })
     }
 }
 
@@ -61,7 +67,13 @@ fn back(lang: Lang, mic: &str, symbol: &str, notice: &str) -> Response {
 /// checks its cell; with any problem nothing is stored, and the form comes back as typed with a
 /// message under each field at fault.
 pub async fn save(State(app): State<AppState>, post: CompanyPost) -> Result<Response, Problem> {
-    let CompanyPost { form, symbol, mic, stored, actor } = post;
+    let CompanyPost {
+        form,
+        symbol,
+        mic,
+        stored,
+        actor,
+    } = post;
     let lang = form.lang;
     let errors = match company_check::validate(lang, &mic, &stored.snapshot, &form.fields) {
         Ok(snapshot) => {
@@ -99,7 +111,13 @@ pub async fn set_delisted<const DELISTED: bool>(
     State(app): State<AppState>,
     post: CompanyPost,
 ) -> Result<Response, Problem> {
-    let CompanyPost { form, symbol, mic, stored, actor } = post;
+    let CompanyPost {
+        form,
+        symbol,
+        mic,
+        stored,
+        actor,
+    } = post;
     companies::set_delisted(&app.db, &mic, stored.id, &symbol, DELISTED, &actor).await?;
     let notice = if DELISTED {
         "company-delisted"

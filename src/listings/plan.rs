@@ -140,7 +140,13 @@ fn flag_repeats(inputs: &[Input], ctx: &Context, problems: &mut Vec<RowProblem>)
         flag_repeat(rows, symbol, "duplicate", ctx, problems);
     }
     for ((symbol, year), rows) in year_rows.iter().filter(|(_, r)| r.len() > 1) {
-        flag_repeat(rows, &format!("{symbol} {year}"), "duplicate-year", ctx, problems);
+        flag_repeat(
+            rows,
+            &format!("{symbol} {year}"),
+            "duplicate-year",
+            ctx,
+            problems,
+        );
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::bulk_pg;
 use super::snapshot::{Intent, Snapshot, Texts, Year};
+use crate::platform::page_generation;
 use crate::zone::entity::{company, company_text, cooperation_intent, financial_year};
 use chrono::Utc;
 use sea_orm::{
@@ -124,6 +125,7 @@ pub async fn write_many(
         .collect();
     insert_children(db, &all).await?;
     crate::zone::index::refresh(db, &ids).await?;
+    page_generation::bump(db).await?;
     Ok(ids)
 }
 
@@ -252,5 +254,5 @@ pub(super) fn year_row(id: i32, y: &Year) -> financial_year::ActiveModel {
 pub async fn remove(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
     delete_children(db, &[id]).await?;
     company::Entity::delete_by_id(id).exec(db).await?;
-    Ok(())
+    page_generation::bump(db).await
 }

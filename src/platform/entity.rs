@@ -71,3 +71,19 @@ pub mod rate_event {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod page_generation {
+    use sea_orm::entity::prelude::*;
+
+    /// One row (`id` 1): see `platform::page_generation`.
+    #[sea_orm::model]
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "page_generation")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: i32,
+        pub value: i64,
+    }
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

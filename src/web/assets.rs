@@ -52,7 +52,10 @@ pub fn hashed() -> bool {
 /// The address of the style sheet, hashed when the bundle is.
 pub fn stylesheet_href(options: &LeptosOptions) -> String {
     match HASHES.get("css") {
-        Some(hash) => format!("/{}/{}.{hash}.css", options.site_pkg_dir, options.output_name),
+        Some(hash) => format!(
+            "/{}/{}.{hash}.css",
+            options.site_pkg_dir, options.output_name
+        ),
         None => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
     }
 }
@@ -65,7 +68,9 @@ fn is_hashed(path: &str) -> bool {
 /// Whether the file name at the end of `path` carries one of `hashes` (`vnext.<hash>.css`).
 fn names_a_hash(hashes: &HashMap<String, String>, path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
-    hashes.values().any(|hash| name.split('.').any(|part| part == hash))
+    hashes
+        .values()
+        .any(|hash| name.split('.').any(|part| part == hash))
 }
 
 /// The `Cache-Control` of a file, by its path.
@@ -73,7 +78,11 @@ type Policy = fn(&str) -> &'static str;
 
 /// How long a browser may keep a file of the bundle.
 fn bundle_policy(path: &str) -> &'static str {
-    if is_hashed(path) { IMMUTABLE } else { REVALIDATE }
+    if is_hashed(path) {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    }
 }
 
 fn icon_policy(_: &str) -> &'static str {
@@ -81,11 +90,7 @@ fn icon_policy(_: &str) -> &'static str {
 }
 
 /// Sets `Cache-Control` on a file found, by its path.
-async fn cache_control(
-    State(policy): State<Policy>,
-    request: Request,
-    next: Next,
-) -> Response {
+async fn cache_control(State(policy): State<Policy>, request: Request, next: Next) -> Response {
     let policy = policy(request.uri().path());
     let mut response = next.run(request).await;
     if response.status().is_success() {
@@ -106,11 +111,17 @@ pub fn routes(options: &LeptosOptions) -> Router {
     let icons = ServeDir::new(root.join("static"));
     Router::new()
         .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
-        .layer(middleware::from_fn_with_state(bundle_policy as Policy, cache_control))
+        .layer(middleware::from_fn_with_state(
+            bundle_policy as Policy,
+            cache_control,
+        ))
         .merge(
             Router::new()
                 .nest_service("/static", icons)
-                .layer(middleware::from_fn_with_state(icon_policy as Policy, cache_control)),
+                .layer(middleware::from_fn_with_state(
+                    icon_policy as Policy,
+                    cache_control,
+                )),
         )
 }
 

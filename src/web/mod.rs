@@ -15,6 +15,7 @@ cfg_if::cfg_if! {
         pub mod error;
         pub mod language;
         pub mod origin;
+        pub mod page_cache;
         pub mod roles;
         pub mod state;
         pub mod submit;

@@ -77,7 +77,11 @@ impl Submission {
     /// The signed-in viewer as the actor of what the post changes.
     pub fn actor(&self) -> Result<Actor, Problem> {
         let viewer = self.viewer().ok_or(Problem::SignInRequired)?;
-        Ok(Actor::account(viewer.account_id, &viewer.email, self.ip.text()))
+        Ok(Actor::account(
+            viewer.account_id,
+            &viewer.email,
+            self.ip.text(),
+        ))
     }
 }
 

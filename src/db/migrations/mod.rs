@@ -12,6 +12,7 @@ mod m20261127_000007_listings;
 mod m20261127_000008_search_per_statement;
 mod m20261127_000009_search_deferred;
 mod m20261203_000010_company_contact;
+mod m20261204_000011_page_generation;
 mod steps;
 
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_search_per_statement::Migration),
             Box::new(m20261127_000009_search_deferred::Migration),
             Box::new(m20261203_000010_company_contact::Migration),
+            Box::new(m20261204_000011_page_generation::Migration),
         ]
     }
 }

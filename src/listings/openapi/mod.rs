@@ -139,7 +139,10 @@ pub async fn openapi() -> impl IntoResponse {
 /// `GET /api/docs`
 pub async fn docs(State(app): State<AppState>) -> impl IntoResponse {
     let stylesheet = stylesheet_href(app.pages.options());
-    Html(PAGE.get_or_init(|| page::page(&ApiDoc::openapi(), &stylesheet)).as_str())
+    Html(
+        PAGE.get_or_init(|| page::page(&ApiDoc::openapi(), &stylesheet))
+            .as_str(),
+    )
 }
 
 #[cfg(test)]

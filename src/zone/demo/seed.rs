@@ -3,6 +3,7 @@
 
 use super::data::EXCHANGES;
 use super::{DEMO_COMPANIES, NewCompany};
+use crate::platform::page_generation;
 use crate::zone::entity::{
     company, company_text, cooperation_intent, exchange, exchange_rate, financial_year,
 };
@@ -47,6 +48,7 @@ pub async fn ensure_rates(db: &impl ConnectionTrait) -> Result<(), DbErr> {
         }
         .insert(db)
         .await?;
+        page_generation::bump(db).await?;
     }
     Ok(())
 }
@@ -78,6 +80,7 @@ pub async fn ensure_exchanges(db: &impl ConnectionTrait) -> Result<(), DbErr> {
         }
         .insert(db)
         .await?;
+        page_generation::bump(db).await?;
     }
     Ok(())
 }
@@ -170,7 +173,7 @@ pub async fn insert(
                 .await?;
         }
     }
-    Ok(())
+    page_generation::bump(db).await
 }
 
 /// Fills an empty database with `count` generated companies (the demo set first), in

@@ -1,0 +1,242 @@
+//! Rendered public pages for anonymous visitors, kept in memory per address (path and query;
+//! the path carries the language). Most traffic is anonymous reads — visitors and crawlers —
+//! and a page is the same for all of them until the data under it changes.
+//!
+//! A copy is used only while `platform::page_generation` is the number it was rendered at:
+//! every write to public data raises it in the writer's transaction, so no instance serves a
+//! page older than the last committed write. Signed-in viewers, other methods, and any answer
+//! but a plain 200 HTML page pass by untouched. A page's script nonce is replaced by a fresh one
+//! on every answer, so a copy never reuses one.
+
+use super::viewer::Viewer;
+use crate::i18n::lang_of_path;
+use crate::platform::page_generation;
+use crate::security::page_csp;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, SET_COOKIE};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use lru::LruCache;
+use sea_orm::DatabaseConnection;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex};
+
+/// Says whether an answer came from a copy (`hit`) or was rendered and kept (`miss`).
+pub const CACHE_HEADER: HeaderName = HeaderName::from_static("x-vnext-cache");
+
+/// A page larger than this is not kept (none is near it; a directory page is ~100 KB).
+const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
+/// Bounds on what one instance keeps: the least recently used copy goes first.
+const MAX_PAGES: usize = 4096;
+const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// A page as rendered once: its headers, and its body cut wherever its script nonce stood.
+struct Copy {
+    headers: HeaderMap,
+    parts: Vec<Bytes>,
+    /// Whether the page has a script nonce, and so its CSP header must name the new one.
+    nonce: bool,
+    size: usize,
+}
+
+impl Copy {
+    fn new(headers: HeaderMap, body: Bytes) -> Copy {
+        let nonce = headers
+            .get(CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok())
+            .and_then(nonce_of)
+            .map(str::to_owned);
+        let parts = match &nonce {
+            Some(nonce) => split(&body, nonce.as_bytes()),
+            None => vec![body.clone()],
+        };
+        Copy {
+            size: body.len() + 1024,
+            headers,
+            parts,
+            nonce: nonce.is_some(),
+        }
+    }
+
+    /// The answer, with a fresh nonce where the page had one.
+    fn answer(&self, cache: &'static str) -> Response {
+        let mut headers = self.headers.clone();
+        let body = if self.nonce {
+            let nonce = crate::platform::tokens::new_token();
+            if let Ok(csp) = HeaderValue::from_str(&page_csp(&nonce)) {
+                headers.insert(CONTENT_SECURITY_POLICY, csp);
+            }
+            Bytes::from(self.parts.join(nonce.as_bytes()))
+        } else {
+            self.parts[0].clone()
+        };
+        headers.insert(CACHE_HEADER, HeaderValue::from_static(cache));
+        let mut response = Response::new(Body::from(body));
+        *response.headers_mut() = headers;
+        response
+    }
+}
+
+/// The nonce a page policy names (`'nonce-…'`).
+fn nonce_of(policy: &str) -> Option<&str> {
+    let start = policy.find("'nonce-")? + "'nonce-".len();
+    let len = policy[start..].find('\'')?;
+    Some(&policy[start..start + len]).filter(|n| !n.is_empty())
+}
+
+/// `body` cut at every occurrence of `mark`, the marks left out.
+fn split(body: &Bytes, mark: &[u8]) -> Vec<Bytes> {
+    let mut parts = Vec::new();
+    let mut rest = 0;
+    let mut at = 0;
+    while at + mark.len() <= body.len() {
+        if &body[at..at + mark.len()] == mark {
+            parts.push(body.slice(rest..at));
+            at += mark.len();
+            rest = at;
+        } else {
+            at += 1;
+        }
+    }
+    parts.push(body.slice(rest..));
+    parts
+}
+
+struct Copies {
+    generation: i64,
+    pages: LruCache<String, Arc<Copy>>,
+    bytes: usize,
+}
+
+/// This instance's copies, all of one generation.
+#[derive(Clone)]
+pub struct PageCache {
+    db: DatabaseConnection,
+    copies: Arc<Mutex<Copies>>,
+}
+
+impl PageCache {
+    pub fn new(db: DatabaseConnection) -> PageCache {
+        let copies = Copies {
+            generation: i64::MIN,
+            pages: LruCache::new(NonZeroUsize::new(MAX_PAGES).expect("non-zero")),
+            bytes: 0,
+        };
+        PageCache {
+            db,
+            copies: Arc::new(Mutex::new(copies)),
+        }
+    }
+
+    fn copies(&self) -> std::sync::MutexGuard<'_, Copies> {
+        // A panic while holding the lock leaves plain data behind, still usable.
+        self.copies.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn get(&self, generation: i64, key: &str) -> Option<Arc<Copy>> {
+        let mut copies = self.copies();
+        if copies.generation != generation {
+            return None;
+        }
+        copies.pages.get(key).cloned()
+    }
+
+    fn put(&self, generation: i64, key: String, copy: Arc<Copy>) {
+        let mut copies = self.copies();
+        if generation < copies.generation {
+            // Rendered before a write another request has already seen.
+            return;
+        }
+        if generation > copies.generation {
+            copies.pages.clear();
+            copies.bytes = 0;
+            copies.generation = generation;
+        }
+        copies.bytes += copy.size;
+        if let Some((_, old)) = copies.pages.push(key, copy) {
+            copies.bytes -= old.size;
+        }
+        while copies.bytes > MAX_BYTES {
+            let Some((_, old)) = copies.pages.pop_lru() else {
+                break;
+            };
+            copies.bytes -= old.size;
+        }
+    }
+}
+
+/// Whether the request is an anonymous read of a page.
+fn may_use_a_copy(request: &Request) -> bool {
+    request.method() == Method::GET
+        && request.extensions().get::<Viewer>().is_none()
+        && !request.headers().contains_key(http::header::AUTHORIZATION)
+        && lang_of_path(request.uri().path()).is_some()
+}
+
+/// Whether the answer is a page every anonymous visitor would get alike.
+fn may_keep(response: &Response) -> bool {
+    let html = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    response.status() == StatusCode::OK && html && !response.headers().contains_key(SET_COOKIE)
+}
+
+/// The middleware: a copy when there is a current one, else the page rendered and kept.
+pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
+    if !may_use_a_copy(&request) {
+        return next.run(request).await;
+    }
+    let generation = match page_generation::current(&cache.db).await {
+        Ok(generation) => generation,
+        Err(err) => {
+            tracing::error!(error = %err, "page generation unreadable: answering uncached");
+            return next.run(request).await;
+        }
+    };
+    let key = request.uri().to_string();
+    if let Some(copy) = cache.get(generation, &key) {
+        return copy.answer("hit");
+    }
+    let response = next.run(request).await;
+    if !may_keep(&response) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let body = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(body) => body,
+        Err(err) => {
+            tracing::error!(error = %err, path = %key, "page body unreadable");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let copy = Arc::new(Copy::new(parts.headers, body));
+    cache.put(generation, key, copy.clone());
+    copy.answer("miss")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_cut_at_its_nonce_and_joined_with_another() {
+        let policy = page_csp("n0nce");
+        assert_eq!(nonce_of(&policy), Some("n0nce"));
+        assert_eq!(nonce_of("default-src 'self'"), None);
+        let body = Bytes::from_static(b"<script nonce=\"n0nce\">1</script><p>n0nc</p>n0nce");
+        let parts = split(&body, b"n0nce");
+        assert_eq!(parts.len(), 3);
+        assert_eq!(
+            parts.join(&b"fresh"[..]),
+            b"<script nonce=\"fresh\">1</script><p>n0nc</p>fresh"
+        );
+        assert_eq!(
+            split(&Bytes::from_static(b"plain"), b"n0nce"),
+            vec!["plain"]
+        );
+    }
+}
