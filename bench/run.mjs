@@ -49,8 +49,9 @@ if (pg) {
 const ms = (value, unit) => Number(value) * { us: 0.001, ms: 1, s: 1000 }[unit];
 
 /** Requests per second and p50/p99 latency (ms) of `url` under wrk's concurrent load. */
-function load(url) {
-  const text = execFileSync("wrk", ["-t2", "-c16", `-d${duration}`, "--latency", url]).toString();
+function load(url, script) {
+  const options = script ? ["-s", script] : [];
+  const text = execFileSync("wrk", ["-t2", "-c16", `-d${duration}`, "--latency", ...options, url]).toString();
   const percentile = (p) => {
     const m = text.match(new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`));
     return m ? ms(m[1], m[2]) : NaN;
@@ -66,11 +67,14 @@ function quantile(values, q) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
+let fresh = 0;
+
+/** Latencies (ms) of `repeat` renders of `path`, each under an address the page cache has not seen. */
 async function timed(path, repeat) {
   const samples = [];
   for (let i = 0; i < repeat; i++) {
     const start = performance.now();
-    const response = await fetch(base + path);
+    const response = await fetch(`${base}${path}${path.includes("?") ? "&" : "?"}fresh=${++fresh}`);
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     samples.push(performance.now() - start);
@@ -143,6 +147,22 @@ const wasm = readFileSync(`${root}target/site/pkg/${wasmName}`);
 const results = { wasm: { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length }, runs: [] };
 
 const nginx = await startNginx();
+// wrk asks for the directory with a parameter it never repeats (each thread its own range).
+const uncachedScript = `${out}/uncached.lua`;
+writeFileSync(
+  uncachedScript,
+  `local threads = 0
+function setup(thread)
+  thread:set("id", threads)
+  threads = threads + 1
+end
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", wrk.path .. "?fresh=" .. id .. "-" .. n)
+end
+`,
+);
 process.on("exit", () => nginx.kill());
 const styleName = readdirSync(`${root}target/site/pkg`).find((f) => /^vnext(\.[\w-]+)?\.css$/.test(f));
 writeFileSync(`${www}/${styleName}`, readFileSync(`${root}target/site/pkg/${styleName}`));
@@ -168,12 +188,24 @@ for (const backend of backends) {
         run[name] = {
           bytes: Buffer.byteLength(html),
           ...page,
+          nginx: twin,
           throughputRatio: page.rps / twin.rps,
           p50Ratio: page.p50 / twin.p50,
           p99Ratio: page.p99 / twin.p99,
           bundleGzipBytes: bundle(html),
         };
       }
+      // Rendered anew at every request, as after a write or for a signed-in viewer: a query
+      // parameter the directory ignores makes each address one the page cache has not seen.
+      const uncached = load(base + pages.directory, uncachedScript);
+      const twin = run.directory.nginx;
+      run.directoryUncached = {
+        ...uncached,
+        throughputRatio: uncached.rps / twin.rps,
+        p50Ratio: uncached.p50 / twin.p50,
+        p99Ratio: uncached.p99 / twin.p99,
+        bundleGzipBytes: run.directory.bundleGzipBytes,
+      };
       // The style sheet every page loads, from the app and from nginx.
       const style = load(`${base}/pkg/${styleName}`);
       const styleNginx = load(`http://${nginxAddr}/${styleName}`);
@@ -208,10 +240,11 @@ console.log(`\nhydrate wasm: ${results.wasm.raw} bytes raw, ${results.wasm.gzip}
 console.log("× nginx: the page divided by nginx serving a file of the same size, in the same run");
 console.log("backend     companies  page       req/s   ×nginx   p50 ms  ×nginx   p99 ms  ×nginx   JS+WASM gz");
 for (const r of results.runs) {
-  for (const page of ["home", "directory", "company"]) {
+  for (const page of ["home", "directory", "directoryUncached", "company"]) {
     const p = r[page];
+    const label = page === "directoryUncached" ? "dir fresh" : page;
     console.log(
-      `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  ${page.padEnd(9)} ${f(p.rps, 0).padStart(7)}  ${f(p.throughputRatio).padStart(7)}  ${f(p.p50).padStart(6)}  ${f(p.p50Ratio).padStart(7)}  ${f(p.p99).padStart(6)}  ${f(p.p99Ratio).padStart(7)}  ${String(p.bundleGzipBytes).padStart(10)}`,
+      `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  ${label.padEnd(9)} ${f(p.rps, 0).padStart(7)}  ${f(p.throughputRatio).padStart(7)}  ${f(p.p50).padStart(6)}  ${f(p.p50Ratio).padStart(7)}  ${f(p.p99).padStart(6)}  ${f(p.p99Ratio).padStart(7)}  ${String(p.bundleGzipBytes).padStart(10)}`,
     );
   }
   console.log(
@@ -222,3 +255,4 @@ for (const r of results.runs) {
   );
 }
 console.log(`\nJSON: ${kept} (and ${out}/results.json)`);
+nginx.kill();

@@ -354,10 +354,14 @@ async fn static_files_are_served_with_their_cache_policy_and_no_session_work() {
         (StatusCode::OK, "body { margin: 0 }")
     );
     assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
-    assert!(
-        headers.contains_key(header::LAST_MODIFIED),
-        "revalidated by date"
-    );
+    let etag = headers[header::ETAG].to_str().unwrap().to_owned();
+    let (status, _, _) = get(
+        &app,
+        "/pkg/vnext.css",
+        &[(header::IF_NONE_MATCH, etag.as_str())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED, "revalidated by its tag");
     assert!(!headers.contains_key(header::SET_COOKIE), "no session work");
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
 
@@ -372,12 +376,29 @@ async fn static_files_are_served_with_their_cache_policy_and_no_session_work() {
         "br",
         "the precompressed file"
     );
+    assert_eq!(headers[header::VARY], "accept-encoding");
+    let (_, headers, _) = get(
+        &app,
+        "/pkg/vnext.css",
+        &[(header::ACCEPT_ENCODING, "br;q=0")],
+    )
+    .await;
+    assert!(
+        !headers.contains_key(header::CONTENT_ENCODING),
+        "br refused by its weight"
+    );
     assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
 
     let (status, headers, body) = get(&app, "/static/favicon.svg", &[cookie]).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "<svg/>"));
     assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=86400");
     assert!(!headers.contains_key(header::SET_COOKIE));
+
+    // A file written after start (a development rebuild) is read from disk.
+    std::fs::write(root.join("pkg/later.js"), "1").unwrap();
+    let (status, headers, body) = get(&app, "/pkg/later.js", &[]).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "1"));
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
 
     let (status, headers, _) = get(&app, "/pkg/missing.js", &[]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);

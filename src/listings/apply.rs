@@ -24,8 +24,27 @@ pub async fn commit(
     actor: &Actor,
     lang: Lang,
 ) -> Result<Counts, Problem> {
-    // Read and planned before the transaction: a file's parsing must not hold the database's
-    // write lock (SQLite has one). The transaction then checks that the plan still holds.
+    let planned = plan_commit(db, id, lang).await?;
+    write_commit(db, planned, actor, lang).await
+}
+
+/// A batch read and planned for its commit, not yet written.
+pub struct PlannedCommit {
+    id: i32,
+    exchange_mic: String,
+    format: &'static str,
+    encoding: Option<String>,
+    plan: Plan,
+}
+
+/// The commit's first half: reads and plans batch `id`, refusing it if anything is wrong. Before
+/// the transaction, because a file's parsing must not hold the database's write lock (SQLite
+/// has one); [`write_commit`] then checks that the plan still holds.
+pub async fn plan_commit(
+    db: &DatabaseConnection,
+    id: i32,
+    lang: Lang,
+) -> Result<PlannedCommit, Problem> {
     let pending = find(db, id, None).await?.ok_or(Problem::NotFound)?;
     if pending.status != "preview" {
         return Err(Problem::Refused(tr(lang, "import-error-not-preview")));
@@ -50,8 +69,32 @@ pub async fn commit(
             &[("count", plan.counts.rejected.into())],
         )));
     }
+    Ok(PlannedCommit {
+        id,
+        exchange_mic: pending.exchange_mic,
+        format: doc.format.code(),
+        encoding: doc.encoding.clone(),
+        plan,
+    })
+}
+
+/// The commit's second half: the planned batch written in one transaction, if the exchange is
+/// still as the plan found it.
+pub async fn write_commit(
+    db: &DatabaseConnection,
+    planned: PlannedCommit,
+    actor: &Actor,
+    lang: Lang,
+) -> Result<Counts, Problem> {
+    let PlannedCommit {
+        id,
+        exchange_mic,
+        format,
+        encoding,
+        plan,
+    } = planned;
     let tx = db.begin().await?;
-    snapshot::lock_exchange(&tx, &pending.exchange_mic).await?;
+    snapshot::lock_exchange(&tx, &exchange_mic).await?;
     let committing =
         batch::Entity::update_many().col_expr(batch::Column::Status, "committing".into());
     let found = claim(&tx, id, committing, "preview", lang).await?;
@@ -90,8 +133,8 @@ pub async fn commit(
     let counts = plan.counts;
     let mut done = counted(id, counts);
     done.status = Set("committed".into());
-    done.format = Set(doc.format.code().into());
-    done.encoding = Set(doc.encoding.clone());
+    done.format = Set(format.into());
+    done.encoding = Set(encoding);
     done.committed_at = Set(Some(Utc::now()));
     done.update(&tx).await?;
     audit::record(

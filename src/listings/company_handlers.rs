@@ -111,18 +111,12 @@ pub async fn set_delisted<const DELISTED: bool>(
     State(app): State<AppState>,
     post: CompanyPost,
 ) -> Result<Response, Problem> {
-    let CompanyPost {
-        form,
-        symbol,
-        mic,
-        stored,
-        actor,
-    } = post;
-    companies::set_delisted(&app.db, &mic, stored.id, &symbol, DELISTED, &actor).await?;
+    let (mic, symbol) = (&post.mic, &post.symbol);
+    companies::set_delisted(&app.db, mic, post.stored.id, symbol, DELISTED, &post.actor).await?;
     let notice = if DELISTED {
         "company-delisted"
     } else {
         "company-relisted"
     };
-    Ok(back(form.lang, &mic, &symbol, notice))
+    Ok(back(post.form.lang, mic, symbol, notice))
 }

@@ -12,7 +12,12 @@ pub fn new_token() -> String {
 
 /// What is stored of `token`.
 pub fn digest(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+    digest_bytes(token.as_bytes())
+}
+
+/// The SHA-256 of `bytes`, hex-encoded.
+pub fn digest_bytes(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
 }
 
 #[cfg(test)]

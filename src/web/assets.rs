@@ -1,6 +1,7 @@
 //! The files every page loads: the bundle under `/pkg` (style sheet, JS, WASM) and the icons
-//! under `/static`. They are served before the session and language layers, so a request for
-//! one costs a file read and the security headers, nothing else.
+//! under `/static`. They are read into memory at start, with their precompressed variants, and
+//! served before the session and language layers, so a request for one costs a map lookup and
+//! the security headers. A file that appears later (a development rebuild) is read from disk.
 //!
 //! `cargo leptos build` names the bundle's files after a hash of their content (`hash-files` in
 //! Cargo.toml) and writes the hashes to `hash.txt` beside the binary. A hashed name never
@@ -9,15 +10,19 @@
 //! revalidate on each use.
 
 use axum::Router;
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
-use axum::response::Response;
-use http::HeaderValue;
-use http::header::CACHE_CONTROL;
+use axum::response::{IntoResponse, Response};
+use http::header::{
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG,
+    IF_NONE_MATCH, VARY,
+};
+use http::{HeaderValue, Method, StatusCode};
 use leptos::prelude::LeptosOptions;
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::LazyLock;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
 use tower_http::services::ServeDir;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -101,16 +106,154 @@ async fn cache_control(State(policy): State<Policy>, request: Request, next: Nex
     response
 }
 
-/// `/pkg/…` and `/static/…`. The bundle is served precompressed where `cargo make release` wrote
-/// `.br` and `.gz` beside each file (maximum compression, done once).
+/// Files larger than this stay on disk.
+const MAX_IN_MEMORY: u64 = 8 * 1024 * 1024;
+
+/// One file of the site, as read at start.
+struct Held {
+    identity: Bytes,
+    brotli: Option<Bytes>,
+    gzip: Option<Bytes>,
+    content_type: HeaderValue,
+    etag: HeaderValue,
+    cache_control: &'static str,
+}
+
+/// The site's files by address (`/pkg/vnext.….css`).
+#[derive(Default)]
+struct InMemory(HashMap<String, Held>);
+
+impl InMemory {
+    /// Every file under `dir`, addressed under `prefix`, a `.br` or `.gz` beside one as its
+    /// compressed variant.
+    fn load(&mut self, dir: &Path, prefix: &str, policy: Policy) {
+        let mut files = Vec::new();
+        walk(dir, &mut files);
+        let read = |path: &Path| std::fs::read(path).ok().map(Bytes::from);
+        for path in &files {
+            let name = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
+            let variant = name.ends_with(".br") || name.ends_with(".gz");
+            if variant && files.contains(&path.with_extension("")) {
+                continue;
+            }
+            let Some(identity) = read(path) else { continue };
+            let address = format!("{prefix}/{name}");
+            let content_type = mime_guess::from_path(path).first_or_octet_stream();
+            let etag = format!(
+                "\"{}\"",
+                &crate::platform::tokens::digest_bytes(&identity)[..32]
+            );
+            let beside = |suffix: &str| {
+                let mut variant = path.clone().into_os_string();
+                variant.push(suffix);
+                read(Path::new(&variant))
+            };
+            let held = Held {
+                brotli: beside(".br"),
+                gzip: beside(".gz"),
+                content_type: HeaderValue::from_str(content_type.as_ref())
+                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+                etag: HeaderValue::from_str(&etag).expect("hex is a header value"),
+                cache_control: policy(&address),
+                identity,
+            };
+            self.0.insert(address, held);
+        }
+    }
+}
+
+/// The files under `dir`, recursively, except those too large to hold.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.metadata() {
+            Ok(meta) if meta.is_dir() => walk(&path, files),
+            Ok(meta) if meta.len() <= MAX_IN_MEMORY => files.push(path),
+            _ => {}
+        }
+    }
+}
+
+/// Whether `accept_encoding` takes `coding` (present, and not with `q=0`).
+fn accepts(accept_encoding: &str, coding: &str) -> bool {
+    accept_encoding.split(',').any(|item| {
+        let mut parts = item.split(';').map(str::trim);
+        parts.next().is_some_and(|c| c.eq_ignore_ascii_case(coding))
+            && parts.all(|p| !matches!(p.strip_prefix("q="), Some(q) if q.trim_start_matches(['0', '.']).is_empty()))
+    })
+}
+
+impl Held {
+    fn answer(&self, request: &Request) -> Response {
+        let headers = request.headers();
+        let mut response = if headers.get(IF_NONE_MATCH) == Some(&self.etag) {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            let accepted = headers
+                .get(ACCEPT_ENCODING)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            let (body, coding) = match (&self.brotli, &self.gzip) {
+                (Some(br), _) if accepts(accepted, "br") => (br.clone(), Some("br")),
+                (_, Some(gz)) if accepts(accepted, "gzip") => (gz.clone(), Some("gzip")),
+                _ => (self.identity.clone(), None),
+            };
+            let mut response = if request.method() == Method::HEAD {
+                let mut head = Response::new(Body::empty());
+                head.headers_mut().insert(CONTENT_LENGTH, body.len().into());
+                head
+            } else {
+                Response::new(Body::from(body))
+            };
+            if let Some(coding) = coding {
+                response
+                    .headers_mut()
+                    .insert(CONTENT_ENCODING, HeaderValue::from_static(coding));
+            }
+            response
+                .headers_mut()
+                .insert(CONTENT_TYPE, self.content_type.clone());
+            response
+        };
+        let out = response.headers_mut();
+        out.insert(ETAG, self.etag.clone());
+        out.insert(CACHE_CONTROL, HeaderValue::from_static(self.cache_control));
+        if self.brotli.is_some() || self.gzip.is_some() {
+            out.insert(VARY, HeaderValue::from_static("accept-encoding"));
+        }
+        response
+    }
+}
+
+async fn from_memory(State(files): State<Arc<InMemory>>, request: Request, next: Next) -> Response {
+    let held = matches!(*request.method(), Method::GET | Method::HEAD)
+        .then(|| files.0.get(request.uri().path()))
+        .flatten();
+    match held {
+        Some(held) => held.answer(&request),
+        None => next.run(request).await,
+    }
+}
+
+/// `/pkg/…` and `/static/…`, from memory, else from disk. The bundle is served precompressed
+/// where `cargo make release` wrote `.br` and `.gz` beside each file (maximum compression, done
+/// once).
 pub fn routes(options: &LeptosOptions) -> Router {
     let root = PathBuf::from(options.site_root.as_ref());
-    let pkg = ServeDir::new(root.join(options.site_pkg_dir.as_ref()))
+    let pkg_dir = root.join(options.site_pkg_dir.as_ref());
+    let pkg_prefix = format!("/{}", options.site_pkg_dir);
+    let mut files = InMemory::default();
+    files.load(&pkg_dir, &pkg_prefix, bundle_policy);
+    files.load(&root.join("static"), "/static", icon_policy);
+    let pkg = ServeDir::new(pkg_dir)
         .precompressed_br()
         .precompressed_gzip();
     let icons = ServeDir::new(root.join("static"));
     Router::new()
-        .nest_service(&format!("/{}", options.site_pkg_dir), pkg)
+        .nest_service(&pkg_prefix, pkg)
         .layer(middleware::from_fn_with_state(
             bundle_policy as Policy,
             cache_control,
@@ -123,6 +266,7 @@ pub fn routes(options: &LeptosOptions) -> Router {
                     cache_control,
                 )),
         )
+        .layer(middleware::from_fn_with_state(Arc::new(files), from_memory))
 }
 
 #[cfg(test)]
@@ -136,6 +280,17 @@ mod tests {
         let options = LeptosOptions::builder().output_name("vnext").build();
         assert_eq!(stylesheet_href(&options), "/pkg/vnext.css");
         assert!(!is_hashed("/pkg/vnext.css"));
+    }
+
+    #[test]
+    fn accept_encoding_is_read_with_its_weights() {
+        assert!(accepts("gzip, deflate, br", "br"));
+        assert!(accepts("br;q=0.5, gzip", "br"));
+        assert!(accepts("BR", "br"));
+        assert!(!accepts("br;q=0, gzip", "br"));
+        assert!(!accepts("br;q=0.000", "br"));
+        assert!(!accepts("gzip", "br"));
+        assert!(!accepts("", "gzip"));
     }
 
     #[test]
