@@ -10,14 +10,20 @@ use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
 /// Marks every public page stale. Call it inside the transaction of a write to companies,
 /// exchanges, or any figure a public page shows.
 pub async fn bump(db: &impl ConnectionTrait) -> Result<(), DbErr> {
-    Entity::update_many()
+    let raised = Entity::update_many()
         .col_expr(Column::Value, Expr::col(Column::Value).add(1))
         .exec(db)
         .await?;
+    // Without its row the generation would never move, and copies would never go stale.
+    if raised.rows_affected != 1 {
+        return Err(DbErr::RecordNotUpdated);
+    }
     Ok(())
 }
 
-/// The generation now.
+/// The generation now; an error if its row is missing, so that nothing is served from a copy.
 pub async fn current(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
-    Ok(Entity::find_by_id(1).one(db).await?.map_or(0, |g| g.value))
+    let row = Entity::find_by_id(1).one(db).await?;
+    row.map(|g| g.value)
+        .ok_or(DbErr::RecordNotFound("page_generation".into()))
 }

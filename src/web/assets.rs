@@ -115,7 +115,8 @@ struct Held {
     brotli: Option<Bytes>,
     gzip: Option<Bytes>,
     content_type: HeaderValue,
-    etag: HeaderValue,
+    /// Of the content: each encoding's entity tag adds its own suffix, as the bytes differ.
+    tag: String,
     cache_control: &'static str,
 }
 
@@ -128,7 +129,7 @@ impl InMemory {
     /// compressed variant.
     fn load(&mut self, dir: &Path, prefix: &str, policy: Policy) {
         let mut files = Vec::new();
-        walk(dir, &mut files);
+        walk(dir, &mut files, 0);
         let read = |path: &Path| std::fs::read(path).ok().map(Bytes::from);
         for path in &files {
             let name = path.strip_prefix(dir).unwrap_or(path).to_string_lossy();
@@ -139,10 +140,7 @@ impl InMemory {
             let Some(identity) = read(path) else { continue };
             let address = format!("{prefix}/{name}");
             let content_type = mime_guess::from_path(path).first_or_octet_stream();
-            let etag = format!(
-                "\"{}\"",
-                &crate::platform::tokens::digest_bytes(&identity)[..32]
-            );
+            let tag = crate::platform::tokens::digest_bytes(&identity)[..32].to_owned();
             let beside = |suffix: &str| {
                 let mut variant = path.clone().into_os_string();
                 variant.push(suffix);
@@ -153,7 +151,7 @@ impl InMemory {
                 gzip: beside(".gz"),
                 content_type: HeaderValue::from_str(content_type.as_ref())
                     .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-                etag: HeaderValue::from_str(&etag).expect("hex is a header value"),
+                tag,
                 cache_control: policy(&address),
                 identity,
             };
@@ -162,16 +160,20 @@ impl InMemory {
     }
 }
 
+/// Folders deeper than this are not held (a linked folder could lead back to its parent).
+const MAX_DEPTH: usize = 8;
+
 /// The files under `dir`, recursively, except those too large to hold.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, depth: usize) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        match entry.metadata() {
-            Ok(meta) if meta.is_dir() => walk(&path, files),
-            Ok(meta) if meta.len() <= MAX_IN_MEMORY => files.push(path),
+        // Through links, so that a linked file is held only if it is a small regular file.
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() && depth < MAX_DEPTH => walk(&path, files, depth + 1),
+            Ok(meta) if meta.is_file() && meta.len() <= MAX_IN_MEMORY => files.push(path),
             _ => {}
         }
     }
@@ -181,45 +183,61 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
 fn accepts(accept_encoding: &str, coding: &str) -> bool {
     accept_encoding.split(',').any(|item| {
         let mut parts = item.split(';').map(str::trim);
-        parts.next().is_some_and(|c| c.eq_ignore_ascii_case(coding))
-            && parts.all(|p| !matches!(p.strip_prefix("q="), Some(q) if q.trim_start_matches(['0', '.']).is_empty()))
+        let named = parts.next().is_some_and(|c| c.eq_ignore_ascii_case(coding));
+        named && !parts.any(weighs_nothing)
     })
+}
+
+/// Whether a parameter of a coding is `q=0` (with any zeros after the point).
+fn weighs_nothing(param: &str) -> bool {
+    let Some(q) = param
+        .strip_prefix("q=")
+        .or_else(|| param.strip_prefix("Q="))
+    else {
+        return false;
+    };
+    q.trim_start_matches(['0', '.']).is_empty()
 }
 
 impl Held {
     fn answer(&self, request: &Request) -> Response {
         let headers = request.headers();
-        let mut response = if headers.get(IF_NONE_MATCH) == Some(&self.etag) {
+        let accepted = headers
+            .get(ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        let (body, coding) = match (&self.brotli, &self.gzip) {
+            (Some(br), _) if accepts(accepted, "br") => (br, Some("br")),
+            (_, Some(gz)) if accepts(accepted, "gzip") => (gz, Some("gzip")),
+            _ => (&self.identity, None),
+        };
+        let etag = match coding {
+            Some(coding) => format!("\"{}-{coding}\"", self.tag),
+            None => format!("\"{}\"", self.tag),
+        };
+        let unchanged = headers
+            .get(IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+        let mut response = if unchanged {
             StatusCode::NOT_MODIFIED.into_response()
+        } else if request.method() == Method::HEAD {
+            let mut head = Response::new(Body::empty());
+            head.headers_mut().insert(CONTENT_LENGTH, body.len().into());
+            head
         } else {
-            let accepted = headers
-                .get(ACCEPT_ENCODING)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default();
-            let (body, coding) = match (&self.brotli, &self.gzip) {
-                (Some(br), _) if accepts(accepted, "br") => (br.clone(), Some("br")),
-                (_, Some(gz)) if accepts(accepted, "gzip") => (gz.clone(), Some("gzip")),
-                _ => (self.identity.clone(), None),
-            };
-            let mut response = if request.method() == Method::HEAD {
-                let mut head = Response::new(Body::empty());
-                head.headers_mut().insert(CONTENT_LENGTH, body.len().into());
-                head
-            } else {
-                Response::new(Body::from(body))
-            };
-            if let Some(coding) = coding {
-                response
-                    .headers_mut()
-                    .insert(CONTENT_ENCODING, HeaderValue::from_static(coding));
-            }
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, self.content_type.clone());
-            response
+            Response::new(Body::from(body.clone()))
         };
         let out = response.headers_mut();
-        out.insert(ETAG, self.etag.clone());
+        if !unchanged {
+            out.insert(CONTENT_TYPE, self.content_type.clone());
+            if let Some(coding) = coding {
+                out.insert(CONTENT_ENCODING, HeaderValue::from_static(coding));
+            }
+        }
+        if let Ok(etag) = HeaderValue::from_str(&etag) {
+            out.insert(ETAG, etag);
+        }
         out.insert(CACHE_CONTROL, HeaderValue::from_static(self.cache_control));
         if self.brotli.is_some() || self.gzip.is_some() {
             out.insert(VARY, HeaderValue::from_static("accept-encoding"));
@@ -289,6 +307,7 @@ mod tests {
         assert!(accepts("BR", "br"));
         assert!(!accepts("br;q=0, gzip", "br"));
         assert!(!accepts("br;q=0.000", "br"));
+        assert!(!accepts("br; Q=0", "br"));
         assert!(!accepts("gzip", "br"));
         assert!(!accepts("", "gzip"));
     }

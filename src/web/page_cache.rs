@@ -26,8 +26,11 @@ use std::sync::{Arc, Mutex};
 /// Says whether an answer came from a copy (`hit`) or was rendered and kept (`miss`).
 pub const CACHE_HEADER: HeaderName = HeaderName::from_static("x-vnext-cache");
 
-/// A page larger than this is not kept (none is near it; a directory page is ~100 KB).
-const MAX_PAGE_BYTES: usize = 2 * 1024 * 1024;
+/// A page larger than this cannot be answered once read for keeping (none is near it: a
+/// directory page is ~100 KB, and echoes its address about ten times, hence [`MAX_ADDRESS`]).
+const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
+/// Longer addresses are answered uncached: no page's own links make one.
+const MAX_ADDRESS: usize = 2048;
 /// Bounds on what one instance keeps: the least recently used copy goes first.
 const MAX_PAGES: usize = 4096;
 const MAX_BYTES: usize = 64 * 1024 * 1024;
@@ -145,24 +148,23 @@ impl PageCache {
 
     fn put(&self, generation: i64, key: String, copy: Arc<Copy>) {
         let mut copies = self.copies();
-        if generation < copies.generation {
-            // Rendered before a write another request has already seen.
-            return;
-        }
-        if generation > copies.generation {
+        // Any other generation empties the cache: a newer one after a write, an older one from a
+        // render that began before it (its copy is then used only if the database's generation
+        // goes back, as after a restore, when the copies of the lost future must go too).
+        if generation != copies.generation {
             copies.pages.clear();
             copies.bytes = 0;
             copies.generation = generation;
         }
-        copies.bytes += copy.size;
-        if let Some((_, old)) = copies.pages.push(key, copy) {
-            copies.bytes -= old.size;
+        copies.bytes += copy.size + key.len();
+        if let Some((old_key, old)) = copies.pages.push(key, copy) {
+            copies.bytes -= old.size + old_key.len();
         }
         while copies.bytes > MAX_BYTES {
-            let Some((_, old)) = copies.pages.pop_lru() else {
+            let Some((old_key, old)) = copies.pages.pop_lru() else {
                 break;
             };
-            copies.bytes -= old.size;
+            copies.bytes -= old.size + old_key.len();
         }
     }
 }
@@ -173,6 +175,11 @@ fn may_use_a_copy(request: &Request) -> bool {
         && request.extensions().get::<Viewer>().is_none()
         && !request.headers().contains_key(http::header::AUTHORIZATION)
         && lang_of_path(request.uri().path()).is_some()
+        && request
+            .uri()
+            .path_and_query()
+            .map_or(0, |p| p.as_str().len())
+            <= MAX_ADDRESS
 }
 
 /// Whether the answer is a page every anonymous visitor would get alike.
