@@ -266,6 +266,17 @@ pub fn routes(options: &LeptosOptions) -> Router {
     let mut files = InMemory::default();
     files.load(&pkg_dir, &pkg_prefix, bundle_policy);
     files.load(&root.join("static"), "/static", icon_policy);
+    // Debug and release builds share the site folder, each with its own hash file: a binary
+    // started beside the other build's bundle would name files that are not there.
+    let stylesheet = stylesheet_href(options);
+    if hashed() && !files.0.contains_key(&stylesheet) {
+        tracing::error!(
+            missing = %stylesheet,
+            site = %root.display(),
+            "the bundle in the site folder is from another build: pages will load no style or \
+             script until this binary's bundle is built again (cargo make release or build)"
+        );
+    }
     let pkg = ServeDir::new(pkg_dir)
         .precompressed_br()
         .precompressed_gzip();
