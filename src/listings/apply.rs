@@ -192,16 +192,18 @@ pub async fn undo(
             &[("symbols", moved_on.join(", ").into())],
         )));
     }
+    let mut created = Vec::new();
     let mut restored = Vec::new();
     for c in &changes {
         match &c.before {
-            None => store::remove(&tx, c.company_id).await?,
+            None => created.push(c.company_id),
             Some(before) => {
                 let before: Snapshot = serde_json::from_str(before).map_err(json_problem)?;
                 restored.push((c.company_id, before));
             }
         }
     }
+    store::remove_many(&tx, &created).await?;
     let writes: Vec<Write> = restored
         .iter()
         .map(|(id, before)| Write {

@@ -250,9 +250,18 @@ pub(super) fn year_row(id: i32, y: &Year) -> financial_year::ActiveModel {
     }
 }
 
-/// Removes a company an undone batch had created, with everything under it.
-pub async fn remove(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-    delete_children(db, &[id]).await?;
-    company::Entity::delete_by_id(id).exec(db).await?;
+/// Removes the companies an undone batch had created, with everything under them, a few
+/// statements per [`CHUNK`].
+pub async fn remove_many(db: &impl ConnectionTrait, ids: &[i32]) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    delete_children(db, ids).await?;
+    for chunk in ids.chunks(CHUNK) {
+        company::Entity::delete_many()
+            .filter(company::Column::Id.is_in(chunk.to_vec()))
+            .exec(db)
+            .await?;
+    }
     page_generation::bump(db).await
 }
