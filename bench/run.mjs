@@ -219,6 +219,17 @@ for (const backend of backends) {
         medianRatio: quantile(searched, 0.5) / quantile(plain, 0.5),
         p95Ratio: quantile(searched, 0.95) / quantile(plain, 0.95),
       };
+      // Views that used to scan: two filters (counted through an index up to a bound), the
+      // deepest page a page number reaches, and a page reached by seeking from the one before.
+      const deepHtml = await (await fetch(`${base}/en/zone?page=400`)).text();
+      const nextHref = deepHtml.match(/href="(\/en\/zone\?[^"]*after=[^"]*)"/)?.[1]?.replaceAll("&amp;", "&");
+      const median = async (path) => quantile(await timed(path, 20), 0.5);
+      run.views = {
+        plain: quantile(plain, 0.5),
+        twoFilters: await median("/en/zone?industry=energy&country=MY"),
+        deepPage: await median("/en/zone?page=400"),
+        seekPage: nextHref ? await median(nextHref) : NaN,
+      };
       results.runs.push(run);
     } finally {
       child.kill();
@@ -249,6 +260,9 @@ for (const r of results.runs) {
   }
   console.log(
     `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  /pkg css  ${f(r.stylesheet.rps, 0).padStart(7)}  ${f(r.stylesheet.throughputRatio).padStart(7)}  (nginx ${f(r.stylesheet.nginxRps, 0)} req/s)`,
+  );
+  console.log(
+    `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  views     median ms: unfiltered ${f(r.views.plain)}, two filters ${f(r.views.twoFilters)}, page 400 ${f(r.views.deepPage)}, page 401 by seek ${f(r.views.seekPage)}`,
   );
   console.log(
     `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  search    median ${f(r.search.median)} ms (×${f(r.search.medianRatio)} of the unfiltered page), p95 ${f(r.search.p95)} ms (×${f(r.search.p95Ratio)})`,

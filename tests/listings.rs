@@ -236,6 +236,7 @@ async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
         "{}",
         committed.body
     );
+    common::assert_facets_current(&db).await;
     // Leading zeros are kept: the symbol is text.
     let page = get(&app, "/en/zone/XKLS/03024", None).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -283,6 +284,7 @@ async fn a_partner_uploads_previews_commits_and_undoes_a_bursa_file() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(digest(&db).await, before, "undo restores every row");
+    common::assert_facets_current(&db).await;
 }
 
 /// The upload's island asks for the reading's progress: lines `checked rows` while the server
@@ -525,8 +527,10 @@ async fn a_full_list_delists_the_companies_it_leaves_out() {
     );
     let directory = get(&app, "/en/zone?exchange=XKLS", None).await;
     assert!(!directory.body.contains(&format!("/en/zone/XKLS/{gone}\"")));
+    common::assert_facets_current(&db).await;
     // Kept, not deleted: the undo brings it back.
     undo(&app, &session, id).await;
+    common::assert_facets_current(&db).await;
     assert_eq!(
         get(&app, &format!("/en/zone/XKLS/{gone}"), None)
             .await
@@ -816,6 +820,7 @@ async fn a_partner_edits_delists_and_relists_its_own_company_only() {
 
     let delisted = post(&app, &format!("{page}/delist"), Some(&kl), &[]).await;
     assert_eq!(delisted.status, StatusCode::SEE_OTHER, "{}", delisted.body);
+    common::assert_facets_current(&db).await;
     assert_eq!(
         get(&app, &format!("/en/zone/XKLS/{symbol}"), None)
             .await

@@ -23,10 +23,14 @@ zone-result-count = { $count ->
    *[other] { $count } companies
 }
 
+zone-result-count-about = About { $count } companies
+zone-result-count-more = More than { $count } companies match; the first { $count } are ranked here. Add a word or a filter to narrow the search.
+
 pagination-label = Pages
 pagination-previous = ← Previous
 pagination-next = Next →
 pagination-page-of = Page { $page } of { $pages }
+pagination-page-of-about = Page { $page } of about { $pages }
 
 fallback-shown-in-zh = Shown in Chinese — not yet translated
 fallback-shown-in-en = Shown in English — not yet translated

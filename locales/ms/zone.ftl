@@ -20,10 +20,14 @@ zone-no-results = Tiada syarikat yang sepadan dengan penapis ini. Cuba alih kelu
 zone-intents = Hasrat kerjasama
 zone-result-count = { $count } syarikat
 
+zone-result-count-about = Kira-kira { $count } syarikat
+zone-result-count-more = Lebih daripada { $count } syarikat sepadan; { $count } yang pertama disusun di sini. Tambah perkataan atau penapis untuk mengecilkan carian.
+
 pagination-label = Halaman
 pagination-previous = ← Sebelumnya
 pagination-next = Seterusnya →
 pagination-page-of = Halaman { $page } daripada { $pages }
+pagination-page-of-about = Halaman { $page } daripada kira-kira { $pages }
 
 fallback-shown-in-zh = Dipaparkan dalam bahasa Cina — belum diterjemahkan
 fallback-shown-in-en = Dipaparkan dalam bahasa Inggeris — belum diterjemahkan

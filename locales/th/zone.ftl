@@ -20,10 +20,14 @@ zone-no-results = ไม่พบบริษัทที่ตรงกับ�
 zone-intents = ความต้องการร่วมมือ
 zone-result-count = { $count } บริษัท
 
+zone-result-count-about = ประมาณ { $count } บริษัท
+zone-result-count-more = มีบริษัทที่ตรงกันมากกว่า { $count } บริษัท ที่นี่จัดลำดับ { $count } บริษัทแรก เพิ่มคำค้นหรือตัวกรองเพื่อจำกัดผลการค้นหา
+
 pagination-label = หน้า
 pagination-previous = ← ก่อนหน้า
 pagination-next = ถัดไป →
 pagination-page-of = หน้า { $page } จาก { $pages }
+pagination-page-of-about = หน้า { $page } จากประมาณ { $pages }
 
 fallback-shown-in-zh = แสดงเป็นภาษาจีน — ยังไม่ได้แปล
 fallback-shown-in-en = แสดงเป็นภาษาอังกฤษ — ยังไม่ได้แปล

@@ -12,12 +12,15 @@ pub mod account {
         /// Stored lower-cased: one account per address, however it is typed.
         pub email: String,
         pub password_hash: String,
+        /// `enterprise`, `partner` or `operator` (`Role::code`).
         pub role: String,
+        /// `pending`, `verified`, `rejected` or `suspended` (`Status::code`).
         pub status: String,
         /// Why an operator rejected or suspended the account.
         pub status_reason: Option<String>,
         /// The language emails to this account are written in.
         pub lang: String,
+        /// The exchange a partner account speaks for; none for the other roles.
         pub exchange_mic: Option<String>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
@@ -42,7 +45,9 @@ pub mod enterprise {
         pub name_en: Option<String>,
         /// Unified Social Credit Code, upper case, checksum verified.
         pub uscc: String,
+        /// One of `accounts::ENTERPRISE_KINDS`.
         pub kind: String,
+        /// One of `zone::INDUSTRIES`.
         pub industry: String,
         /// GB/T 2260 province code.
         pub region: String,
@@ -67,7 +72,9 @@ pub mod session {
         pub account_id: i32,
         pub created_at: DateTimeUtc,
         pub last_seen_at: DateTimeUtc,
+        /// The client's address at sign-in, when known.
         pub ip: Option<String>,
+        /// The browser's `User-Agent` at sign-in, cut to 255 characters, if it sent a readable one.
         pub user_agent: Option<String>,
     }
 
@@ -86,6 +93,7 @@ pub mod password_reset {
         pub account_id: i32,
         pub created_at: DateTimeUtc,
         pub expires_at: DateTimeUtc,
+        /// When the link was used: each works once.
         pub used_at: Option<DateTimeUtc>,
     }
 

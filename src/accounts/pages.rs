@@ -60,13 +60,28 @@ fn Select(
     state.frame(label, select)
 }
 
+/// A new password, with the rule it must meet, and the same again to confirm it. `label` is the
+/// first field's message key.
+#[component]
+fn NewPasswordFields(lang: Lang, label: &'static str) -> impl IntoView {
+    let hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
+    view! {
+        <Field name="password" label=tr(lang, label) kind="password" autocomplete="new-password" hint />
+        <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
+    }
+}
+
+/// The parameter `key` of the query string the page was asked with.
+fn query_value(key: &str) -> Option<String> {
+    use_query_map().with_untracked(|q| q.get(key))
+}
+
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let lang = use_lang();
     let feedback = use_feedback();
     let terms = FieldState::of(&feedback, "terms");
     let terms_checked = feedback.value("terms") == "on";
-    let password_hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
     view! {
         <FormPage title="register-title" description="register-intro" lead=true class="form-page">
             <form method="post" action=Page::Register.url(lang) class="stacked-form" novalidate=true>
@@ -84,8 +99,7 @@ pub fn RegisterPage() -> impl IntoView {
                     <Field name="contact_name" label=tr(lang, "register-contact-name") autocomplete="name" />
                     <Field name="email" label=tr(lang, "form-email") kind="email" autocomplete="email" />
                     <Field name="phone" label=tr(lang, "register-phone") kind="tel" autocomplete="tel" />
-                    <Field name="password" label=tr(lang, "form-password") kind="password" autocomplete="new-password" hint=password_hint />
-                    <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
+                    <NewPasswordFields lang label="form-password" />
                 </fieldset>
                 <div class="field checkbox" class:invalid=terms.invalid()>
                     <label>
@@ -105,9 +119,7 @@ pub fn RegisterPage() -> impl IntoView {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
-    let next = use_query_map()
-        .with_untracked(|q| q.get("next"))
-        .unwrap_or_default();
+    let next = query_value("next").unwrap_or_default();
     view! {
         <FormPage title="login-title" description="login-intro" class="form-page narrow">
             <form method="post" action=Page::Login.url(lang) class="stacked-form">
@@ -244,13 +256,11 @@ pub fn PasswordPage() -> impl IntoView {
     if !require_sign_in(lang, &Page::AccountPassword.url(lang)) {
         return ().into_any();
     }
-    let hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
     view! {
         <FormPage title="password-change-title" class="form-page narrow">
             <form method="post" action=Page::AccountPassword.url(lang) class="stacked-form">
                 <Field name="current_password" label=tr(lang, "password-current") kind="password" autocomplete="current-password" />
-                <Field name="password" label=tr(lang, "password-new") kind="password" autocomplete="new-password" hint />
-                <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
+                <NewPasswordFields lang label="password-new" />
                 <button type="submit" class="button primary">{tr(lang, "password-change-submit")}</button>
             </form>
         </FormPage>
@@ -275,16 +285,12 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 pub fn ResetPasswordPage() -> impl IntoView {
     let lang = use_lang();
     let feedback = use_feedback();
-    let token = use_query_map()
-        .with_untracked(|q| q.get("token"))
-        .unwrap_or_else(|| feedback.value("token"));
-    let hint = tr_args(lang, "password-hint", &[("min", MIN_CHARS.into())]);
+    let token = query_value("token").unwrap_or_else(|| feedback.value("token"));
     view! {
         <FormPage title="reset-title" class="form-page narrow">
             <form method="post" action=Page::PasswordReset.url(lang) class="stacked-form">
                 <input type="hidden" name="token" value=token />
-                <Field name="password" label=tr(lang, "password-new") kind="password" autocomplete="new-password" hint />
-                <Field name="password_confirm" label=tr(lang, "form-password-confirm") kind="password" autocomplete="new-password" />
+                <NewPasswordFields lang label="password-new" />
                 <button type="submit" class="button primary">{tr(lang, "reset-submit")}</button>
             </form>
         </FormPage>
@@ -294,14 +300,16 @@ pub fn ResetPasswordPage() -> impl IntoView {
 /// The accounts' pages under `/:lang`, mounted by the app with one line.
 #[component(transparent)]
 pub fn AccountRoutes() -> impl MatchNestedRoutes + Clone {
+    // A route renders in the most blocking mode along its branch: this `Async` holds for every
+    // page below.
     view! {
         <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
-            <Route path=path!("register") view=RegisterPage ssr=SsrMode::Async />
-            <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
-            <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />
-            <Route path=path!("account/password") view=PasswordPage ssr=SsrMode::Async />
-            <Route path=path!("password/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
-            <Route path=path!("password/reset") view=ResetPasswordPage ssr=SsrMode::Async />
+            <Route path=path!("register") view=RegisterPage />
+            <Route path=path!("login") view=LoginPage />
+            <Route path=path!("account") view=AccountPage />
+            <Route path=path!("account/password") view=PasswordPage />
+            <Route path=path!("password/forgot") view=ForgotPasswordPage />
+            <Route path=path!("password/reset") view=ResetPasswordPage />
         </ParentRoute>
     }
     .into_inner()

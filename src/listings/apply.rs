@@ -203,7 +203,7 @@ pub async fn undo(
             }
         }
     }
-    store::remove_many(&tx, &created).await?;
+    store::remove_many(&tx, &found.exchange_mic, &created).await?;
     let writes: Vec<Write> = restored
         .iter()
         .map(|(id, before)| Write {

@@ -281,6 +281,7 @@ pub async fn set_delisted(
             "company.relist"
         };
         audit::record(&tx, actor, action, &target(mic, symbol), None).await?;
+        crate::zone::facets::refresh(&tx, mic).await?;
         page_generation::bump(&tx).await?;
     }
     tx.commit().await

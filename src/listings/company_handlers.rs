@@ -4,6 +4,7 @@
 
 use super::companies;
 use super::company_check;
+use super::handlers::form_and_key;
 use super::snapshot::Stored;
 use crate::i18n::{Lang, tr, tr_args};
 use crate::platform::audit::Actor;
@@ -12,7 +13,7 @@ use crate::web::form::Feedback;
 use crate::web::state::AppState;
 use crate::web::submit::{Submission, answer_problem, refuse};
 use crate::web::url::Page;
-use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::extract::{FromRequest, Query, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::StatusCode;
 use serde::Deserialize;
@@ -39,8 +40,7 @@ impl FromRequest<AppState> for CompanyPost {
     type Rejection = Response;
 
     async fn from_request(request: Request, app: &AppState) -> Result<Self, Response> {
-        let mut form = Submission::from_request(request, app).await?;
-        let Path((_, symbol)) = form.extract::<Path<(String, String)>, _>(app).await?;
+        let (mut form, symbol) = form_and_key::<String>(request, app).await?;
         let Query(query) = form.extract::<Query<ExchangeQuery>, _>(app).await?;
         let asked = query.exchange.as_deref();
         let found = companies::maintained_company(&app.db, form.viewer(), asked, &symbol).await;

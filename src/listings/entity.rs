@@ -20,15 +20,18 @@ pub mod batch {
         pub created_at: DateTimeUtc,
         pub file_name: String,
         pub file_size: i64,
+        /// `csv`, `xlsx`, `json` or `html` once read; empty before.
         pub format: String,
+        /// The text encoding the file was read in; none for XLSX, and before it is read.
         pub encoding: Option<String>,
         /// The file is the exchange's whole list: companies missing from it are delisted.
         pub full_list: bool,
         /// JSON: the field chosen for each header the aliases did not know, and the encoding
         /// the partner chose, as the preview last read the file.
         pub mapping: String,
-        /// `preview`, `committed`, `refused` or `undone`.
+        /// `preview`, `committed`, `refused`, `checked` (an API dry run) or `undone`.
         pub status: String,
+        /// With the five below, the `listings::Counts` of the last preview, or of the commit.
         pub total: i32,
         pub created: i32,
         pub updated: i32,

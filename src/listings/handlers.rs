@@ -21,6 +21,7 @@ use axum::Extension;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::{HeaderValue, StatusCode, header};
+use serde::de::DeserializeOwned;
 
 /// The signed-in viewer who maintains `asked` (a partner: its own exchange), as an actor.
 fn maintainer(
@@ -164,6 +165,17 @@ fn maintainer_kind(viewer: Option<&Viewer>) -> Result<&Viewer, Problem> {
     }
 }
 
+/// A form post, and the key in its path after the page language: a batch's id, a company's
+/// symbol.
+pub(super) async fn form_and_key<T: DeserializeOwned + Send>(
+    request: Request,
+    app: &AppState,
+) -> Result<(Submission, T), Response> {
+    let mut form = Submission::from_request(request, app).await?;
+    let Path((_, key)) = form.extract::<Path<(String, T)>, _>(app).await?;
+    Ok((form, key))
+}
+
 /// A form post about one batch, checked to be of an exchange the viewer maintains.
 pub struct BatchPost {
     form: Submission,
@@ -175,8 +187,7 @@ impl FromRequest<AppState> for BatchPost {
     type Rejection = Response;
 
     async fn from_request(request: Request, app: &AppState) -> Result<Self, Response> {
-        let mut form = Submission::from_request(request, app).await?;
-        let Path((_, id)) = form.extract::<Path<(String, i32)>, _>(app).await?;
+        let (form, id) = form_and_key::<i32>(request, app).await?;
         let (batch, actor) = batch_of(app, &form, id)
             .await
             .map_err(IntoResponse::into_response)?;

@@ -115,7 +115,7 @@ pub struct BatchSummary {
     pub format: String,
     pub encoding: Option<String>,
     pub full_list: bool,
-    /// `preview`, `committed`, `refused` or `undone`.
+    /// `preview`, `committed`, `refused`, `checked` (an API dry run) or `undone`.
     pub status: String,
     pub counts: Counts,
 }

@@ -189,12 +189,14 @@ fn Tokens(lang: Lang, tokens: Vec<TokenSummary>) -> impl IntoView {
 /// The partner's pages under `/:lang`, mounted by the app with one line.
 #[component(transparent)]
 pub fn ListingRoutes() -> impl MatchNestedRoutes + Clone {
+    // A route renders in the most blocking mode along its branch: this `Async` holds for every
+    // page below.
     view! {
         <ParentRoute path=path!("partner") view=Outlet ssr=SsrMode::Async>
-            <Route path=path!("") view=WorkspacePage ssr=SsrMode::Async />
-            <Route path=path!("imports/:id") view=ImportPage ssr=SsrMode::Async />
-            <Route path=path!("companies") view=PartnerCompaniesPage ssr=SsrMode::Async />
-            <Route path=path!("companies/:symbol") view=PartnerCompanyPage ssr=SsrMode::Async />
+            <Route path=path!("") view=WorkspacePage />
+            <Route path=path!("imports/:id") view=ImportPage />
+            <Route path=path!("companies") view=PartnerCompaniesPage />
+            <Route path=path!("companies/:symbol") view=PartnerCompanyPage />
         </ParentRoute>
     }
     .into_inner()

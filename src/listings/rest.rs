@@ -10,7 +10,7 @@ use super::snapshot;
 use super::tokens::{self, Caller};
 use super::{Counts, RowProblem};
 use crate::i18n::Lang;
-use crate::platform::rate_limit::allow;
+use crate::platform::rate_limit::{Limit, allow};
 use crate::security::ClientIp;
 use crate::web::state::AppState;
 use axum::Extension;
@@ -95,20 +95,22 @@ impl FromRequestParts<AppState> for ApiCaller {
             .map_err(storage_failure)?;
         let caller = found.ok_or_else(unauthorized)?;
         let key = format!("api:token:{}", caller.token_id);
-        match allow(&app.db, &key, app.protection.limits.api_per_token).await {
-            Ok(true) => Ok(ApiCaller(caller)),
-            Ok(false) => Err(rate_limited()),
-            Err(err) => Err(storage_failure(err)),
-        }
+        within_limit(app, &key, app.protection.limits.api_per_token).await?;
+        Ok(ApiCaller(caller))
     }
 }
 
-fn rate_limited() -> Response {
-    error(
-        StatusCode::TOO_MANY_REQUESTS,
-        "rate-limited",
-        "too many requests",
-    )
+/// Records an attempt under `key`, refused with an `ApiError` once `limit` is reached.
+async fn within_limit(app: &AppState, key: &str, limit: Limit) -> Result<(), Response> {
+    match allow(&app.db, key, limit).await {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate-limited",
+            "too many requests",
+        )),
+        Err(err) => Err(storage_failure(err)),
+    }
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -211,11 +213,7 @@ pub async fn import(
 ) -> Result<Response, Response> {
     let key = format!("import:account:{}", caller.actor.id.unwrap_or_default());
     // The same budget as the account's uploads through the workspace.
-    match allow(&app.db, &key, app.protection.limits.imports_per_account).await {
-        Ok(true) => {}
-        Ok(false) => return Err(rate_limited()),
-        Err(err) => return Err(storage_failure(err)),
-    }
+    within_limit(&app, &key, app.protection.limits.imports_per_account).await?;
     let lang = query
         .lang
         .as_deref()

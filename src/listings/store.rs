@@ -125,6 +125,7 @@ pub async fn write_many(
         .collect();
     insert_children(db, &all).await?;
     crate::zone::index::refresh(db, &ids).await?;
+    crate::zone::facets::refresh(db, mic).await?;
     page_generation::bump(db).await?;
     Ok(ids)
 }
@@ -250,9 +251,9 @@ pub(super) fn year_row(id: i32, y: &Year) -> financial_year::ActiveModel {
     }
 }
 
-/// Removes the companies an undone batch had created, with everything under them, a few
-/// statements per [`CHUNK`].
-pub async fn remove_many(db: &impl ConnectionTrait, ids: &[i32]) -> Result<(), DbErr> {
+/// Removes the companies of exchange `mic` that an undone batch had created, with everything
+/// under them, a few statements per [`CHUNK`].
+pub async fn remove_many(db: &impl ConnectionTrait, mic: &str, ids: &[i32]) -> Result<(), DbErr> {
     if ids.is_empty() {
         return Ok(());
     }
@@ -263,5 +264,6 @@ pub async fn remove_many(db: &impl ConnectionTrait, ids: &[i32]) -> Result<(), D
             .exec(db)
             .await?;
     }
+    crate::zone::facets::refresh(db, mic).await?;
     page_generation::bump(db).await
 }

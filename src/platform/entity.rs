@@ -12,7 +12,9 @@ pub mod outbox {
         #[sea_orm(primary_key)]
         pub id: i32,
         pub recipient: String,
+        /// The code of the language it is written in.
         pub lang: String,
+        /// Which mail it is: its texts are the messages `mail-{kind}-subject` and `-body`.
         pub kind: String,
         pub subject: String,
         pub body: String,
@@ -47,6 +49,7 @@ pub mod audit {
         pub actor_id: Option<i32>,
         /// The actor's email, `cli` or `anonymous`, kept even if the account goes.
         pub actor: String,
+        /// `{what}.{verb}`: `login.failed`, `import.commit`, `token.revoke` …
         pub action: String,
         pub target: String,
         pub ip: Option<String>,
@@ -65,6 +68,8 @@ pub mod rate_event {
     pub struct Model {
         #[sea_orm(primary_key)]
         pub id: i32,
+        /// What is limited, for whom: `login:ip:{address}`, `api:token:{id}` …; one longer than
+        /// 120 bytes as `sha256:` and its digest.
         pub key: String,
         pub at: DateTimeUtc,
     }

@@ -83,7 +83,15 @@ pub fn Pager(
     pages: u32,
     href: impl Fn(u32) -> String + 'static,
     #[prop(optional)] zone_nav: bool,
+    /// `pages` is an estimate.
+    #[prop(optional)]
+    approximate: bool,
 ) -> impl IntoView {
+    let page_of = if approximate {
+        "pagination-page-of-about"
+    } else {
+        "pagination-page-of"
+    };
     let marker = zone_nav.then_some("");
     let link = |to: u32, key: &str, rel: &'static str| {
         view! { <a data-zone-nav=marker rel=rel href=href(to)>{tr(lang, key)}</a> }
@@ -93,7 +101,7 @@ pub fn Pager(
             <nav class="pagination" aria-label=tr(lang, "pagination-label")>
                 {(page > 1).then(|| link(page - 1, "pagination-previous", "prev"))}
                 <span class="page-of">
-                    {tr_args(lang, "pagination-page-of", &[("page", page.into()), ("pages", pages.into())])}
+                    {tr_args(lang, page_of, &[("page", page.into()), ("pages", pages.into())])}
                 </span>
                 {(page < pages).then(|| link(page + 1, "pagination-next", "next"))}
             </nav>

@@ -8,7 +8,7 @@
 
 use super::api::fetch_directory;
 use super::explorer::ZoneExplorer;
-use super::{Choice, CompanyCard, DirectoryQuery, DirectoryView};
+use super::{Choice, CompanyCard, DirectoryQuery, DirectoryView, ViewSize};
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::{Loaded, LocalizedText, Pager};
 use crate::web::meta::PageMeta;
@@ -51,6 +51,18 @@ fn zone_href(lang: Lang, query: &DirectoryQuery) -> String {
 #[component]
 fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
     let query = view.query;
+    let (count_key, approximate) = match view.size {
+        ViewSize::Exact(_) => ("zone-result-count", false),
+        ViewSize::About(_) => ("zone-result-count-about", true),
+        ViewSize::MoreThan(_) => ("zone-result-count-more", true),
+    };
+    let (previous, next) = (view.previous, view.next);
+    let page = query.page;
+    let here = query.clone();
+    let turn = move |to: u32| {
+        let target = if to > page { &next } else { &previous };
+        zone_href(lang, target.as_ref().unwrap_or(&here.with_page(to)))
+    };
     let empty = view
         .cards
         .is_empty()
@@ -87,18 +99,12 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
                 <ExportLinks lang query=query.with_page(1) />
             </div>
         </form>
-        <p class="result-count">{tr_args(lang, "zone-result-count", &[("count", view.total.into())])}</p>
+        <p class="result-count">{tr_args(lang, count_key, &[("count", view.size.companies().into())])}</p>
         <ul class="company-cards">
             {view.cards.into_iter().map(|card| view! { <CompanyCardItem card /> }).collect_view()}
         </ul>
         {empty}
-        <Pager
-            lang
-            page=query.page
-            pages=view.pages
-            href=move |to| zone_href(lang, &query.with_page(to))
-            zone_nav=true
-        />
+        <Pager lang page pages=view.pages href=turn zone_nav=true approximate />
     }
 }
 

@@ -163,3 +163,26 @@ pub mod exchange_rate {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod zone_facet {
+    use sea_orm::entity::prelude::*;
+
+    /// How many listed companies of exchange `exchange_mic` have `value` as their `facet`
+    /// (`market`, `industry`, `country`, `intent`), or are green (`green`), have any intent
+    /// (`any-intent`) or are listed at all (`all`), those three with an empty value. Written by
+    /// `zone::facets::refresh` only.
+    #[sea_orm::model]
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "zone_facets")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub exchange_mic: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub facet: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub value: String,
+        pub companies: i64,
+    }
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

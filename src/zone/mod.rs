@@ -2,7 +2,7 @@
 //!
 //! `mod.rs` holds what crosses the wire; `pages.rs`, `directory.rs`, `explorer.rs` (the island)
 //! and `company.rs` the pages; `api.rs` the server functions; on the server only, `search.rs` and
-//! `queries.rs` the SQL, `profile.rs` one company's page, `export/` the downloads, `index.rs`
+//! `queries.rs` the SQL, `facets.rs` the counts, `profile.rs` one company's page, `export/` the downloads, `index.rs`
 //! the search index for bulk writers, `entity.rs` the tables and `routes.rs` the plain HTTP
 //! routes.
 
@@ -18,6 +18,7 @@ cfg_if::cfg_if! {
         pub mod demo;
         pub mod entity;
         pub mod export;
+        pub mod facets;
         pub mod index;
         mod profile;
         pub mod queries;
@@ -37,7 +38,7 @@ pub struct Liaison {
 }
 
 pub use pages::ZoneRoutes;
-pub use query::{DirectoryQuery, plausible_key};
+pub use query::{DirectoryQuery, MAX_OFFSET_PAGE, Seek, plausible_key};
 #[cfg(feature = "ssr")]
 pub use routes::routes;
 
@@ -102,15 +103,37 @@ pub struct CompanyCard {
     pub green: bool,
 }
 
+/// How many companies a view holds, as far as the page says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ViewSize {
+    Exact(u64),
+    /// An estimate, rounded, for a view of several filters too large to count cheaply.
+    About(u64),
+    /// At least this many; a search ranks no more (see `search::SEARCH_WINDOW`).
+    MoreThan(u64),
+}
+
+impl ViewSize {
+    /// The number to page by.
+    pub fn companies(self) -> u64 {
+        match self {
+            ViewSize::Exact(n) | ViewSize::About(n) | ViewSize::MoreThan(n) => n,
+        }
+    }
+}
+
 /// One page of the directory: the query it answers (page clamped to what exists), the filter
-/// choices, the companies on the page, and how many match in all.
+/// choices, the companies on the page, how many match in all, and the queries of the pages
+/// before and after it, each a seek from this page's first or last company.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryView {
     pub query: DirectoryQuery,
     pub facets: Facets,
     pub cards: Vec<CompanyCard>,
-    pub total: u64,
+    pub size: ViewSize,
     pub pages: u32,
+    pub previous: Option<DirectoryQuery>,
+    pub next: Option<DirectoryQuery>,
 }
 
 /// Headline figures of the home page, always computed from the data.

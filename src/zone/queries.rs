@@ -2,17 +2,16 @@
 //! into what pages show, shared with the company page and the export.
 
 use super::entity::{company, company_text, cooperation_intent, exchange};
-use super::search::{filtered_companies, in_directory_order};
+use super::facets::{self, FacetCounts};
+use super::search::{self, filtered_companies};
 use super::{
     Choice, CompanyCard, DirectoryQuery, DirectoryView, ExchangeFigure, Facets, INTENT_KINDS,
-    ZoneFigures,
+    MAX_OFFSET_PAGE, Seek, ViewSize, ZoneFigures,
 };
 use crate::i18n::{Lang, pick, tr};
 use crate::web::url::Page;
-use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use std::collections::HashMap;
 
@@ -42,51 +41,28 @@ fn sorted_choices(
     choices
 }
 
-async fn distinct(
-    db: &impl ConnectionTrait,
-    column: company::Column,
-    exchange: Option<&str>,
-) -> Result<Vec<String>, DbErr> {
-    let mut select = company::listed().select_only().column(column).distinct();
-    if let Some(mic) = exchange {
-        select = select.filter(company::Column::ExchangeMic.eq(mic));
-    }
-    select.into_tuple::<String>().all(db).await
-}
-
-async fn facets(
-    db: &impl ConnectionTrait,
+fn facets(
     lang: Lang,
     query: &DirectoryQuery,
+    counts: &FacetCounts,
     exchanges: &HashMap<String, exchange::Model>,
-) -> Result<Facets, DbErr> {
-    let listed = distinct(db, company::Column::ExchangeMic, None).await?;
-    let mut exchange_choices: Vec<Choice> = listed
+) -> Facets {
+    let mut exchange_choices: Vec<Choice> = counts
+        .exchanges()
         .into_iter()
-        .filter_map(|mic| exchanges.get(&mic))
+        .filter_map(|(mic, _)| exchanges.get(&mic))
         .map(|e| Choice {
             value: e.mic.clone(),
             label: e.name(lang).to_owned(),
         })
         .collect();
     sort_by_label(&mut exchange_choices);
-    Ok(Facets {
+    let mic = query.exchange.as_deref();
+    Facets {
         exchanges: exchange_choices,
-        markets: sorted_choices(
-            lang,
-            "market",
-            distinct(db, company::Column::Market, query.exchange.as_deref()).await?,
-        ),
-        industries: sorted_choices(
-            lang,
-            "industry",
-            distinct(db, company::Column::Industry, None).await?,
-        ),
-        countries: sorted_choices(
-            lang,
-            "country",
-            distinct(db, company::Column::Country, None).await?,
-        ),
+        markets: sorted_choices(lang, "market", counts.values(mic, facets::MARKET)),
+        industries: sorted_choices(lang, "industry", counts.values(None, facets::INDUSTRY)),
+        countries: sorted_choices(lang, "country", counts.values(None, facets::COUNTRY)),
         intents: INTENT_KINDS
             .iter()
             .map(|kind| Choice {
@@ -94,7 +70,7 @@ async fn facets(
                 label: label(lang, "intent", kind),
             })
             .collect(),
-    })
+    }
 }
 
 pub(super) fn card(
@@ -186,6 +162,114 @@ fn by_company<T>(rows: Vec<T>, company_id: fn(&T) -> i32) -> ByCompany<T> {
     grouped
 }
 
+/// The companies `ids`, in that order.
+pub async fn companies_in_order(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<company::Model>, DbErr> {
+    let mut found = company::Entity::find()
+        .filter(company::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let rank: HashMap<i32, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    found.sort_by_key(|c| rank.get(&c.id).copied());
+    Ok(found)
+}
+
+/// The companies of one page of a view, its number, and whether a page follows.
+struct PageRows {
+    companies: Vec<company::Model>,
+    page: u32,
+    more: bool,
+}
+
+/// A page of a view that is not a search: after or before a company when the query seeks (a
+/// range of an index), else counted from the first, at most [`MAX_OFFSET_PAGE`] pages deep.
+async fn filtered_page(
+    db: &impl ConnectionTrait,
+    query: &DirectoryQuery,
+    filtered: Select<company::Entity>,
+    pages: u32,
+) -> Result<PageRows, DbErr> {
+    let size = DirectoryQuery::PAGE_SIZE;
+    let mut page = query.page.min(pages).min(MAX_OFFSET_PAGE);
+    if let Some(at) = &query.seek {
+        let mut companies = search::seek(filtered.clone(), at)
+            .limit(size + 1)
+            .all(db)
+            .await?;
+        let full = companies.len() as u64 > size;
+        companies.truncate(size as usize);
+        match (at.before, full) {
+            (false, _) if !companies.is_empty() => {
+                return Ok(PageRows {
+                    companies,
+                    page: query.page.max(2),
+                    more: full,
+                });
+            }
+            (true, true) => {
+                companies.reverse();
+                return Ok(PageRows {
+                    companies,
+                    page: query.page.max(2),
+                    more: true,
+                });
+            }
+            // Nothing after the company, or no more than a page before it: the first page is
+            // the honest answer (the view may have changed since the link was made).
+            _ => page = 1,
+        }
+    }
+    let mut companies = search::in_directory_order(filtered)
+        .offset(u64::from(page - 1) * size)
+        .limit(size + 1)
+        .all(db)
+        .await?;
+    let more = companies.len() as u64 > size;
+    companies.truncate(size as usize);
+    Ok(PageRows {
+        companies,
+        page,
+        more,
+    })
+}
+
+/// A page of a search: its ranked window cut into pages.
+async fn searched_page(
+    db: &impl ConnectionTrait,
+    query: &DirectoryQuery,
+    text: &str,
+) -> Result<(PageRows, ViewSize), DbErr> {
+    let (ranked, more) = search::ranked(db, query, text).await?;
+    let size = if more {
+        ViewSize::MoreThan(ranked.len() as u64)
+    } else {
+        ViewSize::Exact(ranked.len() as u64)
+    };
+    let per_page = DirectoryQuery::PAGE_SIZE as usize;
+    let pages = ranked.len().div_ceil(per_page).max(1) as u32;
+    let page = query.page.min(pages);
+    let ids = ranked
+        .chunks(per_page)
+        .nth(page as usize - 1)
+        .unwrap_or(&[]);
+    let rows = PageRows {
+        companies: companies_in_order(db, ids).await?,
+        page,
+        more: page < pages,
+    };
+    Ok((rows, size))
+}
+
+fn key_of(company: &CompanyCard, before: bool) -> Seek {
+    Seek {
+        mic: company.mic.clone(),
+        symbol: company.symbol.clone(),
+        before,
+    }
+}
+
 /// One page of the directory for `query`, localised for `lang`.
 pub async fn directory(
     db: &impl ConnectionTrait,
@@ -193,18 +277,24 @@ pub async fn directory(
     query: &DirectoryQuery,
 ) -> Result<DirectoryView, DbErr> {
     let exchanges = exchanges_by_mic(db).await?;
-    let backend = db.get_database_backend();
-    let filtered = filtered_companies(query, backend);
-    let total = filtered.clone().count(db).await?;
-    let pages = total.div_ceil(DirectoryQuery::PAGE_SIZE).max(1) as u32;
-    let page = query.page.min(pages);
-    let companies = in_directory_order(filtered, query, backend)
-        .paginate(db, DirectoryQuery::PAGE_SIZE)
-        .fetch_page(u64::from(page - 1))
-        .await?;
+    let counts = FacetCounts::load(db).await?;
+    let filtered = filtered_companies(query, db.get_database_backend());
+    let (rows, size) = match query.q.as_deref() {
+        Some(text) => searched_page(db, query, text).await?,
+        None => {
+            let size = facets::filtered_size(db, &counts, query, filtered.clone()).await?;
+            let pages = size.companies().div_ceil(DirectoryQuery::PAGE_SIZE).max(1) as u32;
+            (filtered_page(db, query, filtered, pages).await?, size)
+        }
+    };
+    let PageRows {
+        companies,
+        page,
+        more,
+    } = rows;
     let ids: Vec<i32> = companies.iter().map(|c| c.id).collect();
     let (texts, intents) = texts_and_intents(db, &ids).await?;
-    let cards = companies
+    let cards: Vec<CompanyCard> = companies
         .into_iter()
         .map(|c| {
             let id = c.id;
@@ -217,12 +307,30 @@ pub async fn directory(
             )
         })
         .collect();
+    let counted = size.companies().div_ceil(DirectoryQuery::PAGE_SIZE).max(1) as u32;
+    let pages = if more { counted.max(page + 1) } else { page };
+    // A search pages by number within its window; any other view seeks from its first or
+    // last company.
+    let searching = query.q.is_some();
+    let previous = (page > 1).then(|| match cards.first() {
+        Some(first) if !searching && page > 2 => query.with_seek(page - 1, key_of(first, true)),
+        _ => query.with_page(page - 1),
+    });
+    let next = more.then(|| match cards.last() {
+        Some(last) if !searching => query.with_seek(page + 1, key_of(last, false)),
+        _ => query.with_page(page + 1),
+    });
     Ok(DirectoryView {
-        query: query.with_page(page),
-        facets: facets(db, lang, query, &exchanges).await?,
+        query: DirectoryQuery {
+            page,
+            ..query.clone()
+        },
+        facets: facets(lang, query, &counts, &exchanges),
         cards,
-        total,
+        size,
         pages,
+        previous,
+        next,
     })
 }
 
@@ -245,54 +353,33 @@ pub async fn company_keys(
 }
 
 pub async fn company_count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
-    company::listed().count(db).await
+    Ok(FacetCounts::load(db).await?.count(None, facets::ALL, ""))
 }
 
-/// The zone's headline figures, counted from the data.
+/// The zone's headline figures, from the counts the writes keep.
 pub async fn figures(db: &impl ConnectionTrait, lang: Lang) -> Result<ZoneFigures, DbErr> {
-    use sea_orm::sea_query::ExprTrait;
-    let per_mic: Vec<(String, i64)> = company::listed()
-        .select_only()
-        .column(company::Column::ExchangeMic)
-        .column_as(Expr::col(company::Column::Id).count(), "companies")
-        .group_by(company::Column::ExchangeMic)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let counts = FacetCounts::load(db).await?;
     let exchanges = exchange::Entity::find().all(db).await?;
+    let listed = counts.exchanges();
     let mut per_exchange: Vec<ExchangeFigure> = exchanges
         .iter()
         .filter_map(|e| {
-            let (_, n) = per_mic.iter().find(|(mic, _)| *mic == e.mic)?;
+            let (_, n) = listed.iter().find(|(mic, _)| *mic == e.mic)?;
             Some(ExchangeFigure {
                 mic: e.mic.clone(),
                 name: e.name(lang).to_owned(),
                 country: label(lang, "country", &e.country),
-                companies: *n as u64,
+                companies: *n,
             })
         })
         .collect();
     per_exchange.sort_by(|a, b| b.companies.cmp(&a.companies).then(a.mic.cmp(&b.mic)));
-    let with_intents = company::listed()
-        .filter(
-            company::Column::Id.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(cooperation_intent::Column::CompanyId)
-                    .from(cooperation_intent::Entity)
-                    .to_owned(),
-            ),
-        )
-        .count(db)
-        .await?;
     Ok(ZoneFigures {
-        companies: per_mic.iter().map(|(_, n)| *n as u64).sum(),
+        companies: per_exchange.iter().map(|e| e.companies).sum(),
         exchanges: per_exchange.len() as u64,
-        countries: distinct(db, company::Column::Country, None).await?.len() as u64,
-        with_intents,
-        green: company::listed()
-            .filter(company::Column::Green.eq(true))
-            .count(db)
-            .await?,
+        countries: counts.values(None, facets::COUNTRY).len() as u64,
+        with_intents: counts.count(None, facets::ANY_INTENT, ""),
+        green: counts.count(None, facets::GREEN, ""),
         per_exchange,
     })
 }

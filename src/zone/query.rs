@@ -15,6 +15,46 @@ pub struct DirectoryQuery {
     pub green: bool,
     pub q: Option<String>,
     pub page: u32,
+    /// The page starts after, or ends before, this company in the directory's order: the links
+    /// to the next and previous pages carry it, so that turning pages is a seek in an index
+    /// whatever the depth. `page` then only numbers the page.
+    pub seek: Option<Seek>,
+}
+
+/// A company's place in the directory's order (exchange, then symbol), and on which side of it
+/// a page lies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seek {
+    pub mic: String,
+    pub symbol: String,
+    pub before: bool,
+}
+
+impl Seek {
+    /// `XKLS:5285`: a MIC never holds a colon, so the first one splits.
+    fn parse(text: &str, before: bool) -> Option<Seek> {
+        let text = printable(text);
+        let (mic, symbol) = text.split_once(':')?;
+        let (mic, symbol) = (mic.trim().to_uppercase(), symbol.trim().to_owned());
+        (plausible_key(&mic) && plausible_key(&symbol)).then_some(Seek {
+            mic,
+            symbol,
+            before,
+        })
+    }
+
+    /// The query-string parameter (`after` or `before`) that says it, and its value.
+    fn param(&self) -> (&'static str, String) {
+        let name = if self.before { "before" } else { "after" };
+        (name, format!("{}:{}", self.mic, self.symbol))
+    }
+
+    /// The value of parameter `name` for `seek`, if it says that side.
+    fn value_of(seek: Option<&Seek>, name: &str) -> Option<String> {
+        seek.map(Seek::param)
+            .filter(|(side, _)| *side == name)
+            .map(|(_, value)| value)
+    }
 }
 
 impl Default for DirectoryQuery {
@@ -28,6 +68,7 @@ impl Default for DirectoryQuery {
             green: false,
             q: None,
             page: 1,
+            seek: None,
         }
     }
 }
@@ -41,6 +82,10 @@ const MAX_PAGE: u32 = 100_000;
 fn printable(text: &str) -> String {
     text.chars().filter(|c| !c.is_control()).collect()
 }
+
+/// Pages reached by counting rows rather than by a seek: a shared `?page=` link or a page
+/// number typed by hand. Deeper pages are reached from the previous one.
+pub const MAX_OFFSET_PAGE: u32 = 400;
 
 /// Whether a path segment can name a company (an exchange code or a symbol) at all.
 pub fn plausible_key(text: &str) -> bool {
@@ -92,12 +137,17 @@ impl DirectoryQuery {
                 .and_then(|p| p.trim().parse::<u32>().ok())
                 .unwrap_or(1)
                 .clamp(1, MAX_PAGE),
+            seek: get("after")
+                .and_then(|key| Seek::parse(&key, false))
+                .or_else(|| get("before").and_then(|key| Seek::parse(&key, true))),
         }
     }
 
     /// `?exchange=XBKK&page=2`, or the empty string for the unfiltered first page.
     pub fn to_query_string(&self) -> String {
         let page = (self.page > 1).then(|| self.page.to_string());
+        let after = Seek::value_of(self.seek.as_ref(), "after");
+        let before = Seek::value_of(self.seek.as_ref(), "before");
         let pairs = [
             ("exchange", self.exchange.as_deref()),
             ("market", self.market.as_deref()),
@@ -107,6 +157,8 @@ impl DirectoryQuery {
             ("green", self.green.then_some("1")),
             ("q", self.q.as_deref()),
             ("page", page.as_deref()),
+            ("after", after.as_deref()),
+            ("before", before.as_deref()),
         ];
         let encoded: Vec<String> = pairs
             .iter()
@@ -132,13 +184,25 @@ impl DirectoryQuery {
             "green" => self.green.then(|| "1".to_owned()),
             "q" => self.q.clone(),
             "page" => Some(page.clone()),
+            "after" | "before" => Seek::value_of(self.seek.as_ref(), key),
             _ => None,
         })
     }
 
+    /// Page `page` counted from the first, as a page number alone says it.
     pub fn with_page(&self, page: u32) -> Self {
         DirectoryQuery {
             page,
+            seek: None,
+            ..self.clone()
+        }
+    }
+
+    /// Page `page`, which lies on the `seek` side of a company.
+    pub fn with_seek(&self, page: u32, seek: Seek) -> Self {
+        DirectoryQuery {
+            page,
+            seek: Some(seek),
             ..self.clone()
         }
     }
@@ -147,6 +211,7 @@ impl DirectoryQuery {
         *self
             != DirectoryQuery {
                 page: self.page,
+                seek: self.seek.clone(),
                 ..Default::default()
             }
     }
@@ -225,6 +290,33 @@ mod tests {
             .map(|(k, v)| (k.to_string(), crate::ui::url::decode_component(v)))
             .collect();
         assert_eq!(DirectoryQuery::from_lookup(|k| back.get(k).cloned()), q);
+    }
+
+    #[test]
+    fn a_seek_round_trips_and_a_malformed_one_is_ignored() {
+        let q = parse(&[
+            ("after", "xkls:0012"),
+            ("page", "7"),
+            ("industry", "energy"),
+        ]);
+        let seek = q.seek.clone().unwrap();
+        assert_eq!(
+            (seek.mic.as_str(), seek.symbol.as_str(), seek.before),
+            ("XKLS", "0012", false)
+        );
+        let s = q.to_query_string();
+        assert_eq!(s, "?industry=energy&page=7&after=XKLS%3A0012");
+        assert_eq!(q.normalized(), q);
+        let before = parse(&[("before", "XBKK:A&B")]).seek.unwrap();
+        assert!(before.before && before.symbol == "A&B");
+        assert_eq!(parse(&[("after", "no-colon")]).seek, None);
+        assert_eq!(parse(&[("after", ":")]).seek, None);
+        assert!(
+            !parse(&[("after", "XKLS:1")])
+                .with_page(1)
+                .to_query_string()
+                .contains("after")
+        );
     }
 
     #[test]

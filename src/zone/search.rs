@@ -1,10 +1,14 @@
 //! Which companies a directory view holds, and in what order: the filters, and text search in
 //! any script through the search index (SQLite FTS5 with trigrams, PostgreSQL pg_trgm).
 
-use super::DirectoryQuery;
-use super::entity::{company, cooperation_intent};
-use sea_orm::sea_query::{Expr, JoinType, Query, SimpleExpr};
-use sea_orm::{ColumnTrait, DbBackend, Order, QueryFilter, QueryOrder, QuerySelect, Select};
+use super::entity::{company, company_text, cooperation_intent};
+use super::{DirectoryQuery, Seek};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
+};
+use std::collections::HashSet;
 
 /// `%text%` for a case-insensitive LIKE, with the wildcard characters of `text` escaped.
 pub fn like_pattern(text: &str) -> String {
@@ -48,48 +52,55 @@ fn search_filter(backend: DbBackend, text: &str) -> SimpleExpr {
     }
 }
 
-/// Orders `select` by how well each company matches `text`, best first: bm25 on SQLite, the
-/// trigram similarity of the whole document on PostgreSQL (so a name that is mostly the query
-/// outranks a long text that mentions it).
-fn by_relevance(
-    mut select: Select<company::Entity>,
-    backend: DbBackend,
+/// How many matches a search ranks at most: the first ones in the order the index finds them,
+/// so that a search costs the same however common its words are. A view says when there were
+/// more, and a narrower search or a filter brings the rest within reach.
+pub const SEARCH_WINDOW: usize = 1_000;
+
+/// The companies matching `query` and its search text `text`, best first, at most
+/// [`SEARCH_WINDOW`] of them, and whether more match. Best are those whose symbol is the text
+/// or whose name contains it, in any language; then the others; each group in directory order.
+/// The ranking happens here rather than in SQL so that both databases rank alike.
+pub async fn ranked(
+    db: &impl ConnectionTrait,
+    query: &DirectoryQuery,
     text: &str,
-) -> Select<company::Entity> {
-    match backend {
-        DbBackend::Postgres => select.order_by(
-            Expr::cust_with_values(
-                r#"(SELECT public.similarity($1, body) FROM company_search WHERE company_id = "companies"."id")"#,
-                [text.to_lowercase()],
-            ),
-            Order::Desc,
-        ),
-        _ if text.chars().count() < 3 => select,
-        _ => {
-            use sea_orm::sea_query::ExprTrait as _;
-            // The hits are computed once and joined: a MATCH per company row is quadratic and
-            // took over a minute at 100,000 companies.
-            let hits = Query::select()
-                .expr_as(Expr::cust("rowid"), "hit_id")
-                .expr_as(Expr::cust("rank"), "hit_rank")
-                .from("company_search")
-                .and_where(Expr::cust_with_values(
-                    "company_search MATCH ?",
-                    [fts_phrase(text)],
-                ))
-                // A LIMIT keeps SQLite from flattening the hits into the outer query, which
-                // would again probe the index once per company.
-                .limit(i64::MAX as u64)
-                .to_owned();
-            QuerySelect::query(&mut select).join_subquery(
-                JoinType::InnerJoin,
-                hits,
-                "hits",
-                Expr::col(("hits", "hit_id")).equals((company::Entity, company::Column::Id)),
-            );
-            select.order_by_asc(Expr::col(("hits", "hit_rank")))
-        }
-    }
+) -> Result<(Vec<i32>, bool), DbErr> {
+    let mut candidates: Vec<(i32, String, String)> =
+        filtered_companies(query, db.get_database_backend())
+            .select_only()
+            .column(company::Column::Id)
+            .column(company::Column::ExchangeMic)
+            .column(company::Column::Symbol)
+            .order_by_asc(company::Column::Id)
+            .limit(SEARCH_WINDOW as u64 + 1)
+            .into_tuple()
+            .all(db)
+            .await?;
+    let more = candidates.len() > SEARCH_WINDOW;
+    candidates.truncate(SEARCH_WINDOW);
+    let needle = text.to_lowercase();
+    let names: Vec<(i32, Option<String>)> = company_text::Entity::find()
+        .select_only()
+        .column(company_text::Column::CompanyId)
+        .column(company_text::Column::Name)
+        .filter(company_text::Column::CompanyId.is_in(candidates.iter().map(|c| c.0)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let named: HashSet<i32> = names
+        .into_iter()
+        .filter(|(_, name)| {
+            name.as_ref()
+                .is_some_and(|n| n.to_lowercase().contains(&needle))
+        })
+        .map(|(id, _)| id)
+        .collect();
+    candidates.sort_by_cached_key(|(id, mic, symbol)| {
+        let best = named.contains(id) || symbol.to_lowercase() == needle;
+        (!best, mic.clone(), symbol.clone())
+    });
+    Ok((candidates.into_iter().map(|(id, _, _)| id).collect(), more))
 }
 
 /// The companies matching every filter of `query`, unordered and unpaged.
@@ -125,20 +136,34 @@ pub fn filtered_companies(query: &DirectoryQuery, backend: DbBackend) -> Select<
     select
 }
 
-/// The order of the directory and its exports: by relevance when searching, then by exchange
-/// and symbol.
-pub fn in_directory_order(
-    select: Select<company::Entity>,
-    query: &DirectoryQuery,
-    backend: DbBackend,
-) -> Select<company::Entity> {
-    let select = match query.q.as_deref() {
-        Some(text) => by_relevance(select, backend, text),
-        None => select,
-    };
+/// The order of the directory and its exports without a search: by exchange, then symbol.
+pub fn in_directory_order(select: Select<company::Entity>) -> Select<company::Entity> {
     select
         .order_by_asc(company::Column::ExchangeMic)
         .order_by_asc(company::Column::Symbol)
+}
+
+/// The companies after or before `seek` in the directory's order, nearest first: a range of
+/// the order's index, however deep.
+pub fn seek(select: Select<company::Entity>, seek: &Seek) -> Select<company::Entity> {
+    let key = || {
+        Expr::tuple([
+            Expr::col((company::Entity, company::Column::ExchangeMic)),
+            Expr::col((company::Entity, company::Column::Symbol)),
+        ])
+    };
+    let at = Expr::tuple([
+        Expr::val(seek.mic.as_str()),
+        Expr::val(seek.symbol.as_str()),
+    ]);
+    if seek.before {
+        select
+            .filter(key().lt(at))
+            .order_by_desc(company::Column::ExchangeMic)
+            .order_by_desc(company::Column::Symbol)
+    } else {
+        in_directory_order(select.filter(key().gt(at)))
+    }
 }
 
 #[cfg(test)]
@@ -220,32 +245,41 @@ mod tests {
             pg.contains(r#"SELECT company_id FROM company_search WHERE body LIKE '%palm "oil%'"#),
             "{pg}"
         );
-        let ordered = in_directory_order(
-            filtered_companies(&q, DbBackend::Sqlite),
-            &q,
-            DbBackend::Sqlite,
-        )
-        .build(DbBackend::Sqlite)
-        .to_string();
-        // Ranked through one join of the hits, never a MATCH per row.
-        assert!(
-            ordered.contains(r#"INNER JOIN (SELECT rowid AS "hit_id", rank AS "hit_rank" FROM "company_search" WHERE company_search MATCH"#)
-                && ordered.contains(r#"ORDER BY "hits"."hit_rank" ASC"#)
-                && !ordered.contains("AND rowid ="),
-            "{ordered}"
-        );
-        let unranked = in_directory_order(
-            company::Entity::find(),
-            &DirectoryQuery::default(),
-            DbBackend::Postgres,
-        )
-        .build(DbBackend::Postgres)
-        .to_string();
+        let unranked = in_directory_order(company::Entity::find())
+            .build(DbBackend::Postgres)
+            .to_string();
         assert!(
             unranked
                 .ends_with(r#"ORDER BY "companies"."exchange_mic" ASC, "companies"."symbol" ASC"#),
             "{unranked}"
         );
+    }
+
+    #[test]
+    fn a_seek_is_a_range_of_the_directory_order() {
+        let at = |before| Seek {
+            mic: "XKLS".into(),
+            symbol: "0012".into(),
+            before,
+        };
+        for (before, op, order, backend) in [
+            (false, ">", "ASC", DbBackend::Sqlite),
+            (true, "<", "DESC", DbBackend::Postgres),
+        ] {
+            let sql = seek(company::listed(), &at(before))
+                .build(backend)
+                .to_string();
+            let range = format!(
+                r#"("companies"."exchange_mic", "companies"."symbol") {op} ('XKLS', '0012')"#
+            );
+            let nearest_first = format!(
+                r#"ORDER BY "companies"."exchange_mic" {order}, "companies"."symbol" {order}"#
+            );
+            assert!(
+                sql.contains(&range) && sql.ends_with(&nearest_first),
+                "{sql}"
+            );
+        }
     }
 
     #[test]

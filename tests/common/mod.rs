@@ -96,3 +96,55 @@ pub async fn database_pair() -> (DatabaseConnection, DatabaseConnection) {
     let second = target.connect(&sqlite_url).await;
     (first, second)
 }
+
+/// Checks the zone's facet counts against the companies themselves, counted here in Rust: the
+/// counts every write keeps must never drift from the data.
+pub async fn assert_facets_current(db: &DatabaseConnection) {
+    use sea_orm::EntityTrait;
+    use std::collections::BTreeMap;
+    use vnext::zone::entity::{company, cooperation_intent, zone_facet};
+    let listed: Vec<company::Model> = company::listed().all(db).await.expect("companies");
+    let intents = cooperation_intent::Entity::find()
+        .all(db)
+        .await
+        .expect("intents");
+    let mut expected: BTreeMap<(String, String, String), i64> = BTreeMap::new();
+    let mut add = |mic: &str, facet: &str, value: &str| {
+        *expected
+            .entry((mic.to_owned(), facet.to_owned(), value.to_owned()))
+            .or_default() += 1;
+    };
+    for c in &listed {
+        add(&c.exchange_mic, "all", "");
+        add(&c.exchange_mic, "market", &c.market);
+        add(&c.exchange_mic, "industry", &c.industry);
+        add(&c.exchange_mic, "country", &c.country);
+        if c.green {
+            add(&c.exchange_mic, "green", "");
+        }
+        let mut kinds: Vec<&str> = intents
+            .iter()
+            .filter(|i| i.company_id == c.id)
+            .map(|i| i.kind.as_str())
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        if !kinds.is_empty() {
+            add(&c.exchange_mic, "any-intent", "");
+        }
+        for kind in kinds {
+            add(&c.exchange_mic, "intent", kind);
+        }
+    }
+    let stored: BTreeMap<(String, String, String), i64> = zone_facet::Entity::find()
+        .all(db)
+        .await
+        .expect("facet counts")
+        .into_iter()
+        .map(|r| ((r.exchange_mic, r.facet, r.value), r.companies))
+        .collect();
+    assert_eq!(
+        stored, expected,
+        "the facet counts drifted from the companies"
+    );
+}

@@ -13,6 +13,7 @@ mod m20261127_000008_search_per_statement;
 mod m20261127_000009_search_deferred;
 mod m20261203_000010_company_contact;
 mod m20261204_000011_page_generation;
+mod m20261204_000012_directory_at_scale;
 mod steps;
 
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000009_search_deferred::Migration),
             Box::new(m20261203_000010_company_contact::Migration),
             Box::new(m20261204_000011_page_generation::Migration),
+            Box::new(m20261204_000012_directory_at_scale::Migration),
         ]
     }
 }

@@ -96,8 +96,10 @@ pub async fn insert(
 ) -> Result<(), DbErr> {
     let now = Utc::now();
     let mut companies = companies.into_iter().peekable();
+    let mut exchanges = std::collections::BTreeSet::new();
     while companies.peek().is_some() {
         let batch: Vec<NewCompany> = companies.by_ref().take(BATCH).collect();
+        exchanges.extend(batch.iter().map(|c| c.mic.to_owned()));
         let rows = batch.iter().map(|c| company::ActiveModel {
             delisted_at: Set(None),
             id: NotSet,
@@ -172,6 +174,9 @@ pub async fn insert(
                 .exec_without_returning(db)
                 .await?;
         }
+    }
+    for mic in &exchanges {
+        crate::zone::facets::refresh(db, mic).await?;
     }
     page_generation::bump(db).await
 }
