@@ -1,6 +1,6 @@
 //! `/{lang}/`: what the platform is, and the zone's figures as the data has them today.
 
-use crate::i18n::{Lang, tr, tr_args, use_lang};
+use crate::i18n::{Lang, tr, tr_count, use_lang};
 use crate::ui::Loaded;
 use crate::web::meta::PageMeta;
 use crate::web::url::Page;
@@ -56,7 +56,7 @@ fn Figures(lang: Lang, figures: ZoneFigures) -> impl IntoView {
                                     <strong>{e.name}</strong>
                                     <span class="muted">{e.country}</span>
                                     <span>
-                                        {tr_args(lang, "zone-result-count", &[("count", e.companies.into())])}
+                                        {tr_count(lang, "zone-result-count", e.companies)}
                                     </span>
                                 </a>
                             </li>

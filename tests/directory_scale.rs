@@ -224,3 +224,24 @@ async fn searches_in_four_scripts_find_what_the_data_holds_and_agree_across_data
         "one search is larger than the ranked window"
     );
 }
+
+#[tokio::test]
+async fn shared_reads_of_the_page_generation_see_every_write_committed_before_them() {
+    use vnext::platform::page_generation::{SharedReads, bump};
+    let db = common::database(true).await;
+    let reads = SharedReads::new(db.clone());
+    let start = reads.current().await.unwrap();
+    for round in 1..=20 {
+        bump(&db).await.unwrap();
+        // Readers arriving together share reads; each still sees the write just committed.
+        let readers: Vec<_> = (0..16)
+            .map(|_| {
+                let reads = reads.clone();
+                tokio::spawn(async move { reads.current().await.unwrap() })
+            })
+            .collect();
+        for reader in readers {
+            assert_eq!(reader.await.unwrap(), start + round, "round {round}");
+        }
+    }
+}

@@ -19,12 +19,12 @@ zone-green-badge = Green
 zone-no-results = No companies match these filters. Try removing one.
 zone-intents = Cooperation intentions
 zone-result-count = { $count ->
-    [one] { $count } company
-   *[other] { $count } companies
+    [one] { $shown } company
+   *[other] { $shown } companies
 }
 
-zone-result-count-about = About { $count } companies
-zone-result-count-more = More than { $count } companies match; the first { $count } are ranked here. Add a word or a filter to narrow the search.
+zone-result-count-about = About { $shown } companies
+zone-result-count-more = More than { $shown } companies match; { $shown } of them are ranked here. Add a keyword or a filter to narrow the search.
 
 pagination-label = Pages
 pagination-previous = ← Previous

@@ -18,10 +18,10 @@ zone-reset = Kosongkan semua penapis
 zone-green-badge = Hijau
 zone-no-results = Tiada syarikat yang sepadan dengan penapis ini. Cuba alih keluar salah satu penapis.
 zone-intents = Hasrat kerjasama
-zone-result-count = { $count } syarikat
+zone-result-count = { $shown } syarikat
 
-zone-result-count-about = Kira-kira { $count } syarikat
-zone-result-count-more = Lebih daripada { $count } syarikat sepadan; { $count } yang pertama disusun di sini. Tambah perkataan atau penapis untuk mengecilkan carian.
+zone-result-count-about = Kira-kira { $shown } syarikat
+zone-result-count-more = Lebih daripada { $shown } syarikat sepadan; { $shown } daripadanya disusun di sini. Sila tambah kata kunci atau penapis untuk mengecilkan carian.
 
 pagination-label = Halaman
 pagination-previous = ← Sebelumnya

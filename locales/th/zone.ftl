@@ -18,10 +18,10 @@ zone-reset = ล้างตัวกรองทั้งหมด
 zone-green-badge = ธุรกิจสีเขียว
 zone-no-results = ไม่พบบริษัทที่ตรงกับตัวกรอง ลองนำตัวกรองบางรายการออก
 zone-intents = ความต้องการร่วมมือ
-zone-result-count = { $count } บริษัท
+zone-result-count = { $shown } บริษัท
 
-zone-result-count-about = ประมาณ { $count } บริษัท
-zone-result-count-more = มีบริษัทที่ตรงกันมากกว่า { $count } บริษัท ที่นี่จัดลำดับ { $count } บริษัทแรก เพิ่มคำค้นหรือตัวกรองเพื่อจำกัดผลการค้นหา
+zone-result-count-about = ประมาณ { $shown } บริษัท
+zone-result-count-more = มีบริษัทที่ตรงกันมากกว่า { $shown } บริษัท จัดลำดับแสดงเฉพาะ { $shown } บริษัท กรุณาเพิ่มคำสำคัญหรือตัวกรองเพื่อจำกัดผลการค้นหา
 
 pagination-label = หน้า
 pagination-previous = ← ก่อนหน้า

@@ -18,16 +18,16 @@ zone-reset = 清除全部筛选
 zone-green-badge = 绿色
 zone-no-results = 没有符合条件的公司，请尝试减少筛选条件。
 zone-intents = 合作意向
-zone-result-count = 共 { $count } 家公司
+zone-result-count = 共 { $shown } 家公司
 
-zone-result-count-about = 约 { $count } 家公司
-zone-result-count-more = 匹配的公司超过 { $count } 家，此处排序显示前 { $count } 家。请增加关键词或筛选条件以缩小范围。
+zone-result-count-about = 约 { $shown } 家公司
+zone-result-count-more = 匹配的公司超过 { $shown } 家，此处对其中 { $shown } 家排序显示。请增加关键词或筛选条件以缩小范围。
 
 pagination-label = 分页
 pagination-previous = ← 上一页
 pagination-next = 下一页 →
 pagination-page-of = 第 { $page } 页，共 { $pages } 页
-pagination-page-of-about = 第 { $page } 页，约 { $pages } 页
+pagination-page-of-about = 第 { $page } 页，共约 { $pages } 页
 
 fallback-shown-in-zh = 以中文显示（尚未翻译）
 fallback-shown-in-en = 以英文显示（尚未翻译）

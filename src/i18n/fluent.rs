@@ -38,6 +38,13 @@ pub fn has_message(lang: Lang, key: &str) -> bool {
     LOCALES.try_lookup(langid(lang), key).is_some()
 }
 
+/// The message `key` in `lang` about `n` of something: `$count` selects its plural form and
+/// `$shown` is the number as pages write it (`12,000`).
+pub fn tr_count(lang: Lang, key: &str, n: u64) -> String {
+    let shown = super::format_number(n as f64, 0);
+    tr_args(lang, key, &[("count", n.into()), ("shown", shown.into())])
+}
+
 /// The message `key` in `lang` with Fluent arguments, e.g. `[("count", 12.into())]`.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args

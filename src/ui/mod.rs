@@ -2,7 +2,7 @@
 
 pub mod url;
 
-use crate::i18n::{Lang, Localized, tr, tr_args, use_lang};
+use crate::i18n::{Lang, Localized, format_number, tr, tr_args, use_lang};
 use leptos::prelude::*;
 use serde::{Serialize, de::DeserializeOwned};
 
@@ -74,6 +74,10 @@ pub fn Fact(label: String, children: Children) -> impl IntoView {
     }
 }
 
+fn grouped(n: u32) -> String {
+    format_number(f64::from(n), 0)
+}
+
 /// Previous and next links around "page X of Y"; nothing when there is one page. `href` gives
 /// the address of a page; `zone_nav` marks the links the directory's island takes over.
 #[component]
@@ -101,7 +105,7 @@ pub fn Pager(
             <nav class="pagination" aria-label=tr(lang, "pagination-label")>
                 {(page > 1).then(|| link(page - 1, "pagination-previous", "prev"))}
                 <span class="page-of">
-                    {tr_args(lang, page_of, &[("page", page.into()), ("pages", pages.into())])}
+                    {tr_args(lang, page_of, &[("page", grouped(page).into()), ("pages", grouped(pages).into())])}
                 </span>
                 {(page < pages).then(|| link(page + 1, "pagination-next", "next"))}
             </nav>

@@ -116,7 +116,7 @@ struct Copies {
 /// This instance's copies, all of one generation.
 #[derive(Clone)]
 pub struct PageCache {
-    db: DatabaseConnection,
+    generation: page_generation::SharedReads,
     copies: Arc<Mutex<Copies>>,
 }
 
@@ -128,7 +128,7 @@ impl PageCache {
             bytes: 0,
         };
         PageCache {
-            db,
+            generation: page_generation::SharedReads::new(db),
             copies: Arc::new(Mutex::new(copies)),
         }
     }
@@ -197,7 +197,7 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     if !may_use_a_copy(&request) {
         return next.run(request).await;
     }
-    let generation = match page_generation::current(&cache.db).await {
+    let generation = match cache.generation.current().await {
         Ok(generation) => generation,
         Err(err) => {
             tracing::error!(error = %err, "page generation unreadable: answering uncached");

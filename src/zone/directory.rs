@@ -9,7 +9,7 @@
 use super::api::fetch_directory;
 use super::explorer::ZoneExplorer;
 use super::{Choice, CompanyCard, DirectoryQuery, DirectoryView, ViewSize};
-use crate::i18n::{Lang, tr, tr_args, use_lang};
+use crate::i18n::{Lang, tr, tr_count, use_lang};
 use crate::ui::{Loaded, LocalizedText, Pager};
 use crate::web::meta::PageMeta;
 use crate::web::url::Page;
@@ -54,7 +54,8 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
     let (count_key, approximate) = match view.size {
         ViewSize::Exact(_) => ("zone-result-count", false),
         ViewSize::About(_) => ("zone-result-count-about", true),
-        ViewSize::MoreThan(_) => ("zone-result-count-more", true),
+        // A search's pages are counted exactly within what it ranks.
+        ViewSize::MoreThan(_) => ("zone-result-count-more", false),
     };
     let (previous, next) = (view.previous, view.next);
     let page = query.page;
@@ -99,7 +100,7 @@ fn DirectoryBody(lang: Lang, view: DirectoryView) -> impl IntoView {
                 <ExportLinks lang query=query.with_page(1) />
             </div>
         </form>
-        <p class="result-count">{tr_args(lang, count_key, &[("count", view.size.companies().into())])}</p>
+        <p class="result-count">{tr_count(lang, count_key, view.size.companies())}</p>
         <ul class="company-cards">
             {view.cards.into_iter().map(|card| view! { <CompanyCardItem card /> }).collect_view()}
         </ul>

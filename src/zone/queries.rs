@@ -163,7 +163,7 @@ fn by_company<T>(rows: Vec<T>, company_id: fn(&T) -> i32) -> ByCompany<T> {
 }
 
 /// The companies `ids`, in that order.
-pub async fn companies_in_order(
+async fn companies_in_order(
     db: &impl ConnectionTrait,
     ids: &[i32],
 ) -> Result<Vec<company::Model>, DbErr> {
@@ -192,7 +192,7 @@ async fn filtered_page(
     pages: u32,
 ) -> Result<PageRows, DbErr> {
     let size = DirectoryQuery::PAGE_SIZE;
-    let mut page = query.page.min(pages).min(MAX_OFFSET_PAGE);
+    let mut page = query.page.min(pages).clamp(1, MAX_OFFSET_PAGE);
     if let Some(at) = &query.seek {
         let mut companies = search::seek(filtered.clone(), at)
             .limit(size + 1)
@@ -249,7 +249,7 @@ async fn searched_page(
     };
     let per_page = DirectoryQuery::PAGE_SIZE as usize;
     let pages = ranked.len().div_ceil(per_page).max(1) as u32;
-    let page = query.page.min(pages);
+    let page = query.page.clamp(1, pages);
     let ids = ranked
         .chunks(per_page)
         .nth(page as usize - 1)

@@ -6,7 +6,7 @@ use super::{DirectoryQuery, Seek};
 use sea_orm::sea_query::{Expr, ExprTrait, Query, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    QuerySelect, Select, Statement,
 };
 use std::collections::HashSet;
 
@@ -33,28 +33,57 @@ fn fts_phrase(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-/// Companies whose search document contains `text`, ignoring case.
-fn search_filter(backend: DbBackend, text: &str) -> SimpleExpr {
+/// The ids of the companies whose search document contains `text`, ignoring case, as a query
+/// in the backend's own SQL, and its one parameter.
+fn matching(backend: DbBackend, text: &str) -> (&'static str, String) {
     match backend {
-        DbBackend::Postgres => Expr::cust_with_values(
-            r#""companies"."id" IN (SELECT company_id FROM company_search WHERE body LIKE $1 ESCAPE '\')"#,
-            [like_pattern(text)],
+        DbBackend::Postgres => (
+            r"SELECT company_id FROM company_search WHERE body LIKE $1 ESCAPE '\'",
+            like_pattern(text),
         ),
         // Trigrams need three characters; shorter text is looked for with LIKE on the index.
-        _ if text.chars().count() < 3 => Expr::cust_with_values(
-            r#""companies"."id" IN (SELECT rowid FROM company_search WHERE body LIKE ? ESCAPE '\')"#,
-            [like_pattern(text)],
+        _ if text.chars().count() < 3 => (
+            r"SELECT rowid FROM company_search WHERE body LIKE ? ESCAPE '\'",
+            like_pattern(text),
         ),
-        _ => Expr::cust_with_values(
-            r#""companies"."id" IN (SELECT rowid FROM company_search WHERE company_search MATCH ?)"#,
-            [fts_phrase(text)],
+        _ => (
+            "SELECT rowid FROM company_search WHERE company_search MATCH ?",
+            fts_phrase(text),
         ),
     }
 }
 
-/// How many matches a search ranks at most: the first ones in the order the index finds them,
-/// so that a search costs the same however common its words are. A view says when there were
-/// more, and a narrower search or a filter brings the rest within reach.
+/// Companies whose search document contains `text`, ignoring case.
+fn search_filter(backend: DbBackend, text: &str) -> SimpleExpr {
+    let (ids, value) = matching(backend, text);
+    Expr::cust_with_values(format!(r#""companies"."id" IN ({ids})"#), [value])
+}
+
+/// The first `limit` ids, in order, of the companies whose document contains `text`: the index
+/// stops once it has found them, so a common word costs no more than a rare one (a text of one
+/// or two characters, which no trigram index can hold, is still looked for in every document).
+async fn first_matches(
+    db: &impl ConnectionTrait,
+    text: &str,
+    limit: usize,
+) -> Result<Vec<i32>, DbErr> {
+    let backend = db.get_database_backend();
+    let (ids, value) = matching(backend, text);
+    let statement = Statement::from_sql_and_values(
+        backend,
+        format!("{ids} ORDER BY 1 LIMIT {limit}"),
+        [value.into()],
+    );
+    db.query_all_raw(statement)
+        .await?
+        .iter()
+        .map(|row| row.try_get_by_index::<i32>(0))
+        .collect()
+}
+
+/// How many matches a search ranks at most, the first ones by id, so that a search costs about
+/// the same however many companies it matches. A view says when there were more; a narrower
+/// search or a filter brings the rest within reach.
 pub const SEARCH_WINDOW: usize = 1_000;
 
 /// The companies matching `query` and its search text `text`, best first, at most
@@ -66,19 +95,37 @@ pub async fn ranked(
     query: &DirectoryQuery,
     text: &str,
 ) -> Result<(Vec<i32>, bool), DbErr> {
-    let mut candidates: Vec<(i32, String, String)> =
-        filtered_companies(query, db.get_database_backend())
+    let keys = |select: Select<company::Entity>| {
+        select
             .select_only()
             .column(company::Column::Id)
             .column(company::Column::ExchangeMic)
             .column(company::Column::Symbol)
             .order_by_asc(company::Column::Id)
+    };
+    let only_text = !DirectoryQuery {
+        q: None,
+        ..query.clone()
+    }
+    .is_filtered();
+    let (mut candidates, more): (Vec<(i32, String, String)>, bool) = if only_text {
+        // The window straight from the index; delisted companies drop out of it after.
+        let mut ids = first_matches(db, text, SEARCH_WINDOW + 1).await?;
+        let more = ids.len() > SEARCH_WINDOW;
+        ids.truncate(SEARCH_WINDOW);
+        let listed = company::listed().filter(company::Column::Id.is_in(ids));
+        (keys(listed).into_tuple().all(db).await?, more)
+    } else {
+        let filtered = filtered_companies(query, db.get_database_backend());
+        let mut found: Vec<(i32, String, String)> = keys(filtered)
             .limit(SEARCH_WINDOW as u64 + 1)
             .into_tuple()
             .all(db)
             .await?;
-    let more = candidates.len() > SEARCH_WINDOW;
-    candidates.truncate(SEARCH_WINDOW);
+        let more = found.len() > SEARCH_WINDOW;
+        found.truncate(SEARCH_WINDOW);
+        (found, more)
+    };
     let needle = text.to_lowercase();
     let names: Vec<(i32, Option<String>)> = company_text::Entity::find()
         .select_only()

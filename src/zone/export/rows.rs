@@ -4,8 +4,8 @@ use super::format::ExportRow;
 use crate::i18n::{Lang, tr};
 use crate::zone::DirectoryQuery;
 use crate::zone::entity::{company, exchange, financial_year};
-use crate::zone::queries::{card, companies_in_order, exchanges_by_mic, label, texts_and_intents};
-use crate::zone::search::{filtered_companies, in_directory_order, ranked};
+use crate::zone::queries::{card, exchanges_by_mic, label, texts_and_intents};
+use crate::zone::search::{filtered_companies, in_directory_order};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
@@ -25,20 +25,11 @@ pub async fn export_source(
     query: &DirectoryQuery,
     limit: u64,
 ) -> Result<ExportSource, DbErr> {
-    let companies = match query.q.as_deref() {
-        // What the directory shows: the search's ranked window.
-        Some(text) => {
-            let (mut ranked, _) = ranked(db, query, text).await?;
-            ranked.truncate(limit as usize);
-            companies_in_order(db, &ranked).await?
-        }
-        None => {
-            in_directory_order(filtered_companies(query, db.get_database_backend()))
-                .limit(limit)
-                .all(db)
-                .await?
-        }
-    };
+    // Every match of a search, not only the window the directory ranks, in directory order.
+    let companies = in_directory_order(filtered_companies(query, db.get_database_backend()))
+        .limit(limit)
+        .all(db)
+        .await?;
     Ok(ExportSource {
         companies,
         exchanges: exchanges_by_mic(db).await?,
