@@ -2,38 +2,36 @@
 
 use sea_orm_migration::prelude::*;
 
-mod m20261126_000001_zone;
-mod m20261126_000002_exchange_rates;
-mod m20261126_000003_company_search;
-mod m20261126_000004_accounts;
-mod m20261127_000005_outbox_delivery;
-mod m20261127_000006_account_security;
-mod m20261127_000007_listings;
-mod m20261127_000008_search_per_statement;
-mod m20261127_000009_search_deferred;
-mod m20261203_000010_company_contact;
-mod m20261204_000011_page_generation;
-mod m20261204_000012_directory_at_scale;
 mod steps;
 
-pub struct Migrator;
+/// Declares each migration's module and lists it, in order, for the migrator: a new migration
+/// is one line here.
+macro_rules! migrations {
+    ($($name:ident),* $(,)?) => {
+        $(mod $name;)*
 
-#[async_trait::async_trait]
-impl MigratorTrait for Migrator {
-    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![
-            Box::new(m20261126_000001_zone::Migration),
-            Box::new(m20261126_000002_exchange_rates::Migration),
-            Box::new(m20261126_000003_company_search::Migration),
-            Box::new(m20261126_000004_accounts::Migration),
-            Box::new(m20261127_000005_outbox_delivery::Migration),
-            Box::new(m20261127_000006_account_security::Migration),
-            Box::new(m20261127_000007_listings::Migration),
-            Box::new(m20261127_000008_search_per_statement::Migration),
-            Box::new(m20261127_000009_search_deferred::Migration),
-            Box::new(m20261203_000010_company_contact::Migration),
-            Box::new(m20261204_000011_page_generation::Migration),
-            Box::new(m20261204_000012_directory_at_scale::Migration),
-        ]
-    }
+        pub struct Migrator;
+
+        #[async_trait::async_trait]
+        impl MigratorTrait for Migrator {
+            fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+                vec![$(Box::new($name::Migration)),*]
+            }
+        }
+    };
 }
+
+migrations![
+    m20261126_000001_zone,
+    m20261126_000002_exchange_rates,
+    m20261126_000003_company_search,
+    m20261126_000004_accounts,
+    m20261127_000005_outbox_delivery,
+    m20261127_000006_account_security,
+    m20261127_000007_listings,
+    m20261127_000008_search_per_statement,
+    m20261127_000009_search_deferred,
+    m20261203_000010_company_contact,
+    m20261204_000011_page_generation,
+    m20261204_000012_directory_at_scale,
+];
