@@ -46,6 +46,10 @@ if (pg) {
   });
 }
 
+// BENCH_BACKENDS=postgresql measures one database only (the 1,000,000-company run, say).
+const only = process.env.BENCH_BACKENDS?.split(",");
+if (only) backends.splice(0, backends.length, ...backends.filter((b) => only.includes(b.name)));
+
 const ms = (value, unit) => Number(value) * { us: 0.001, ms: 1, s: 1000 }[unit];
 
 /** Requests per second and p50/p99 latency (ms) of `url` under wrk's concurrent load. */
