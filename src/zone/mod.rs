@@ -120,6 +120,11 @@ impl ViewSize {
             ViewSize::Exact(n) | ViewSize::About(n) | ViewSize::MoreThan(n) => n,
         }
     }
+
+    /// The pages of [`DirectoryQuery::PAGE_SIZE`] that many companies fill; at least one.
+    pub fn pages(self) -> u32 {
+        self.companies().div_ceil(DirectoryQuery::PAGE_SIZE).max(1) as u32
+    }
 }
 
 /// One page of the directory: the query it answers (page clamped to what exists), the filter

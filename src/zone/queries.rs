@@ -247,11 +247,10 @@ async fn searched_page(
     } else {
         ViewSize::Exact(ranked.len() as u64)
     };
-    let per_page = DirectoryQuery::PAGE_SIZE as usize;
-    let pages = ranked.len().div_ceil(per_page).max(1) as u32;
+    let pages = size.pages();
     let page = query.page.clamp(1, pages);
     let ids = ranked
-        .chunks(per_page)
+        .chunks(DirectoryQuery::PAGE_SIZE as usize)
         .nth(page as usize - 1)
         .unwrap_or(&[]);
     let rows = PageRows {
@@ -278,13 +277,15 @@ pub async fn directory(
 ) -> Result<DirectoryView, DbErr> {
     let exchanges = exchanges_by_mic(db).await?;
     let counts = FacetCounts::load(db).await?;
-    let filtered = filtered_companies(query, db.get_database_backend());
     let (rows, size) = match query.q.as_deref() {
         Some(text) => searched_page(db, query, text).await?,
         None => {
+            let filtered = filtered_companies(query, db.get_database_backend());
             let size = facets::filtered_size(db, &counts, query, filtered.clone()).await?;
-            let pages = size.companies().div_ceil(DirectoryQuery::PAGE_SIZE).max(1) as u32;
-            (filtered_page(db, query, filtered, pages).await?, size)
+            (
+                filtered_page(db, query, filtered, size.pages()).await?,
+                size,
+            )
         }
     };
     let PageRows {
@@ -307,8 +308,11 @@ pub async fn directory(
             )
         })
         .collect();
-    let counted = size.companies().div_ceil(DirectoryQuery::PAGE_SIZE).max(1) as u32;
-    let pages = if more { counted.max(page + 1) } else { page };
+    let pages = if more {
+        size.pages().max(page + 1)
+    } else {
+        page
+    };
     // A search pages by number within its window; any other view seeks from its first or
     // last company.
     let searching = query.q.is_some();
