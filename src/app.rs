@@ -5,6 +5,7 @@ use crate::admin::AdminRoutes;
 use crate::home::HomePage;
 use crate::i18n::{Lang, LanguageSwitcher, switch_path, tr, use_lang};
 use crate::listings::ListingRoutes;
+use crate::matchmaking::MatchmakingRoutes;
 use crate::web::meta::query_suffix;
 use crate::web::url::Page;
 use crate::web::views::NotFound;
@@ -118,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <AccountRoutes />
                     <AdminRoutes />
                     <ListingRoutes />
+                    <MatchmakingRoutes />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -173,6 +175,7 @@ fn SiteHeader() -> impl IntoView {
         .collect();
     let home = Page::Home.url(lang);
     let zone = Page::Zone.url(lang);
+    let demands = Page::Demands.url(lang);
     let current =
         |href: &str| (path.trim_end_matches('/') == href.trim_end_matches('/')).then_some("page");
     view! {
@@ -184,6 +187,7 @@ fn SiteHeader() -> impl IntoView {
             <nav class="main-nav" aria-label=tr(lang, "nav-label")>
                 <a href=home.clone() aria-current=current(&home)>{tr(lang, "nav-home")}</a>
                 <a href=zone.clone() aria-current=current(&zone)>{tr(lang, "nav-zone")}</a>
+                <a href=demands.clone() aria-current=current(&demands)>{tr(lang, "nav-demands")}</a>
             </nav>
             <AccountNav lang current=path.clone() />
             <LanguageSwitcher current=lang label=tr(lang, "nav-language") hrefs />
@@ -202,6 +206,7 @@ fn AccountNav(lang: Lang, current: String) -> impl IntoView {
     let nav = match use_viewer() {
         Some(viewer) => view! {
             {link(Page::Account, "nav-account")}
+            {link(Page::Desk, "nav-desk")}
             {viewer.is_operator().then(|| link(Page::Admin, "nav-admin"))}
             {viewer.is_partner().then(|| link(Page::Partner, "nav-partner"))}
             <form method="post" action=Page::Logout.url(lang) class="inline-form">

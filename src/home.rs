@@ -1,6 +1,7 @@
 //! `/{lang}/`: what the platform is, and the zone's figures as the data has them today.
 
 use crate::i18n::{Lang, tr, tr_count, use_lang};
+use crate::matchmaking::LiaisonFiguresSection;
 use crate::ui::Loaded;
 use crate::web::meta::PageMeta;
 use crate::web::url::Page;
@@ -19,6 +20,7 @@ pub fn HomePage() -> impl IntoView {
             <a class="button primary" href=Page::Zone.url(lang)>{tr(lang, "home-cta-zone")}</a>
         </section>
         <Loaded resource=figures show=move |figures| view! { <Figures lang figures /> } />
+        <LiaisonFiguresSection />
     }
 }
 

@@ -7,6 +7,7 @@ pub mod app;
 pub mod home;
 pub mod i18n;
 pub mod listings;
+pub mod matchmaking;
 pub mod ui;
 pub mod web;
 pub mod zone;
@@ -15,6 +16,7 @@ cfg_if::cfg_if! {
     if #[cfg(feature = "ssr")] {
         pub mod config;
         pub mod db;
+        pub mod demo;
         pub mod listener;
         pub mod platform;
         pub mod security;

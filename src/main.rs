@@ -114,7 +114,7 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
         Command::Admin(admin) => admin,
         Command::Migrate => {
             let db = vnext::db::connect(&config.database_url).await?;
-            return Ok(vnext::zone::demo::prepare(&db, config.demo_data).await?);
+            return Ok(vnext::demo::prepare(&db, config.demo_data).await?);
         }
         Command::BenchImport {
             companies,
@@ -124,7 +124,7 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
             let db = vnext::db::connect(&config.database_url).await?;
             let naive = vnext::db::connect(&naive_database_url).await?;
             for db in [&db, &naive] {
-                vnext::zone::demo::prepare(db, true).await?;
+                vnext::demo::prepare(db, true).await?;
             }
             let report = vnext::listings::bench::run(&db, &naive, companies, years).await?;
             println!("{}", serde_json::to_string(&report)?);
@@ -132,14 +132,14 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
         }
         Command::Seed { companies } => {
             let db = vnext::db::connect(&config.database_url).await?;
-            vnext::zone::demo::prepare(&db, false).await?;
+            vnext::demo::prepare(&db, false).await?;
             vnext::zone::demo::seed_generated(&db, companies as usize).await?;
             tracing::info!("seeded {companies} generated companies");
             return Ok(());
         }
     };
     let db = vnext::db::connect(&config.database_url).await?;
-    vnext::zone::demo::prepare(&db, config.demo_data).await?;
+    vnext::demo::prepare(&db, config.demo_data).await?;
     let (role, email, exchange) = match admin {
         Admin::VerifyEnterprise { email } => return verify_enterprise(&db, &email).await,
         Admin::CreateToken {
@@ -217,10 +217,11 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let addr = options.site_addr;
     let settings = config.settings(addr)?;
     let db = vnext::db::connect(&config.database_url).await?;
-    vnext::zone::demo::prepare(&db, config.demo_data).await?;
+    vnext::demo::prepare(&db, config.demo_data).await?;
     if let Some(url) = &config.smtp_url {
         vnext::platform::delivery::start(db.clone(), url, &config.smtp_from)?;
     }
+    vnext::matchmaking::demands::start_expiry(db.clone());
     let app = vnext::serve::app(options, db, settings);
     let listener = vnext::listener::Capped::new(
         tokio::net::TcpListener::bind(addr).await?,

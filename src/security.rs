@@ -47,6 +47,10 @@ pub struct Limits {
     pub imports_per_account: Limit,
     /// Requests one API token makes.
     pub api_per_token: Limit,
+    /// Demands saved, steps taken and messages written by one account.
+    pub matchmaking_per_account: Limit,
+    /// Introductions one enterprise asks for, or one partner offers, in a day.
+    pub introductions_per_account: Limit,
 }
 
 impl Default for Limits {
@@ -66,6 +70,8 @@ impl Default for Limits {
             export_per_ip: per(30, 10),
             imports_per_account: per(60, 60),
             api_per_token: per(120, 1),
+            matchmaking_per_account: per(120, 60),
+            introductions_per_account: per(20, 24 * 60),
         }
     }
 }

@@ -103,6 +103,7 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
         .merge(crate::accounts::routes())
         .merge(crate::admin::routes())
         .merge(crate::listings::routes())
+        .merge(crate::matchmaking::routes())
         .with_state(state.clone());
     let assets = crate::web::assets::routes(&options);
     let pages = Router::new()

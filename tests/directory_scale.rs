@@ -183,7 +183,7 @@ async fn searches_in_four_scripts_find_what_the_data_holds_and_agree_across_data
     // On a PostgreSQL run the same data goes into SQLite too, and both must answer alike.
     let twin = if common::backend_name() == "postgresql" {
         let sqlite = vnext::db::connect("sqlite::memory:").await.unwrap();
-        vnext::zone::demo::prepare(&sqlite, false).await.unwrap();
+        vnext::demo::prepare(&sqlite, false).await.unwrap();
         vnext::zone::demo::seed_generated(&sqlite, COUNT)
             .await
             .unwrap();

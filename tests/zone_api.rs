@@ -272,7 +272,7 @@ async fn demo_data_is_loaded_once_and_never_overwrites() {
     let mut edited: company_entity::ActiveModel = first.clone().into();
     edited.website = Set(Some("https://edited.example".into()));
     edited.update(&db).await.unwrap();
-    vnext::zone::demo::prepare(&db, true).await.unwrap();
+    vnext::demo::prepare(&db, true).await.unwrap();
     assert_eq!(
         company_entity::Entity::find().count(&db).await.unwrap(),
         DEMO_COMPANIES as u64

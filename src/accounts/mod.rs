@@ -12,6 +12,7 @@ cfg_if::cfg_if! {
         pub mod entity;
         pub mod handlers;
         pub mod mail;
+        pub mod parties;
         mod routes;
         pub mod server;
         pub mod session;

@@ -4,11 +4,12 @@
 
 use super::api::{fetch_companies, fetch_company_form};
 use super::company_editor::{Intents, ListingFacts, TextsTable, Years};
-use super::views::{ConsoleTable, FoundPage};
+use super::views::ConsoleTable;
 use super::{CompanyForm, CompanyList};
 use crate::i18n::{Lang, has_message, tr, tr_args, use_lang};
 use crate::ui::{Fact, Loaded, LocalizedText, Pager};
 use crate::web::url::Page;
+use crate::web::views::FoundPage;
 use crate::web::views::{FormPage, require_sign_in};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};

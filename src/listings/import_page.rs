@@ -1,11 +1,12 @@
 //! `/{lang}/partner/imports/{id}`: one batch's preview, its decisions, commit and undo.
 
 use super::api::fetch_import;
-use super::views::{BatchStatus, ConsoleTable, Counted, EncodingSelect, FoundPage, file_facts};
+use super::views::{BatchStatus, ConsoleTable, Counted, EncodingSelect, file_facts};
 use super::{CompanyChanges, IGNORE, ImportPreview, RowProblem};
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::Fact;
 use crate::web::url::Page;
+use crate::web::views::FoundPage;
 use crate::web::views::{NotFound, require_sign_in};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -1,12 +1,9 @@
-//! What the partner's pages share: their console tables, and the loading of one batch or
-//! company that may not be found.
+//! What the partner's pages share: their console tables, a batch's status and counts, and
+//! the choice of a file's encoding.
 
 use super::{BatchSummary, Counts};
 use crate::i18n::{Lang, format_number, tr, tr_args};
-use crate::ui::Loaded;
-use crate::web::views::{FormPage, NotFound};
 use leptos::prelude::*;
-use serde::{Serialize, de::DeserializeOwned};
 
 /// A console table: a head row of `headings` (message keys), then `children`, the body's rows;
 /// with `scroll`, in a box that scrolls sideways on narrow screens.
@@ -33,32 +30,6 @@ pub(super) fn ConsoleTable(
         view! { <div class="table-scroll">{table}</div> }.into_any()
     } else {
         table.into_any()
-    }
-}
-
-/// A page of one thing the server may not find (or not show the viewer): its frame, and
-/// `NotFound` inside it then, so that another exchange's batch or company looks like no batch or
-/// company at all.
-#[component]
-pub(super) fn FoundPage<T, V, F>(
-    title: &'static str,
-    class: &'static str,
-    resource: Resource<Result<Option<T>, ServerFnError>>,
-    show: F,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
-    V: IntoView + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
-{
-    let show = move |found: Option<T>| match found {
-        Some(value) => show(value).into_any(),
-        None => view! { <NotFound /> }.into_any(),
-    };
-    view! {
-        <FormPage title class>
-            <Loaded resource show />
-        </FormPage>
     }
 }
 

@@ -38,6 +38,15 @@ impl Feedback {
             .unwrap_or_default()
     }
 
+    /// Every value sent for `field`, for a control with several (ticked checkboxes).
+    pub fn values(&self, field: &str) -> Vec<String> {
+        self.values
+            .iter()
+            .filter(|(name, _)| name == field)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
     pub fn error_for(&self, field: &str) -> Option<String> {
         self.errors
             .iter()

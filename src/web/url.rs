@@ -35,6 +35,14 @@ pub enum Page<'a> {
     PartnerCompany { symbol: &'a str },
     PartnerCompanyDelist { symbol: &'a str },
     PartnerCompanyRelist { symbol: &'a str },
+    Demands,
+    DemandNew,
+    Demand { id: i32 },
+    DemandEdit { id: i32 },
+    Introduce { mic: &'a str, symbol: &'a str },
+    Desk,
+    DeskExport { format: &'a str },
+    Case { id: i32 },
 }
 
 impl Page<'_> {
@@ -84,6 +92,18 @@ impl Page<'_> {
             Page::PartnerCompanyRelist { symbol } => {
                 format!("partner/companies/{}/relist", encode_component(symbol))
             }
+            Page::Demands => "demands".into(),
+            Page::DemandNew => "demands/new".into(),
+            Page::Demand { id } => format!("demands/{id}"),
+            Page::DemandEdit { id } => format!("demands/{id}/edit"),
+            Page::Introduce { mic, symbol } => format!(
+                "zone/{}/{}/introduction",
+                encode_component(mic),
+                encode_component(symbol)
+            ),
+            Page::Desk => "cases".into(),
+            Page::DeskExport { format } => format!("cases/export.{}", encode_component(format)),
+            Page::Case { id } => format!("cases/{id}"),
         }
     }
 

@@ -77,6 +77,11 @@ impl Viewer {
         self.role == Role::Operator && self.status == Status::Verified
     }
 
+    /// A verified domestic enterprise.
+    pub fn is_verified_enterprise(&self) -> bool {
+        self.role == Role::Enterprise && self.status == Status::Verified
+    }
+
     /// A verified partner account bound to its exchange.
     pub fn is_partner(&self) -> bool {
         self.role == Role::Partner && self.status == Status::Verified && self.exchange_mic.is_some()

@@ -1,14 +1,17 @@
 //! The views every feature shows the same way: the sign-in redirect for pages that need an
-//! account, the 404 and 403 pages, and the notice after a redirect.
+//! account, the 404 and 403 pages, the notice after a redirect, and the page of one thing
+//! that may not be found.
 
 use super::form::Banner;
 use super::meta::{PageMeta, title_text};
 use super::url::Page;
 use super::viewer::use_viewer;
 use crate::i18n::{Lang, has_message, tr, use_lang};
+use crate::ui::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use serde::{Serialize, de::DeserializeOwned};
 
 /// Sends anonymous visitors to the sign-in page, coming back here afterwards.
 pub fn require_sign_in(lang: Lang, here: &str) -> bool {
@@ -116,4 +119,30 @@ pub fn Notice() -> impl IntoView {
         .map(|n| format!("notice-{n}"))
         .filter(|key| has_message(lang, key))
         .map(|key| view! { <p class="notice" role="status">{tr(lang, &key)}</p> })
+}
+
+/// A page of one thing the server may not find (or not show the viewer): its frame, and
+/// `NotFound` inside it then, so that what is not the viewer's (another exchange's batch, another
+/// enterprise's case) looks like nothing at all.
+#[component]
+pub fn FoundPage<T, V, F>(
+    title: &'static str,
+    class: &'static str,
+    resource: Resource<Result<Option<T>, ServerFnError>>,
+    show: F,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+{
+    let show = move |found: Option<T>| match found {
+        Some(value) => show(value).into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    };
+    view! {
+        <FormPage title class>
+            <Loaded resource show />
+        </FormPage>
+    }
 }

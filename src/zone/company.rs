@@ -150,12 +150,18 @@ fn LiaisonSection(lang: Lang, mic: String, symbol: String) -> impl IntoView {
         Some(v) if !v.may_see_liaison(&mic) => {
             view! { <p class="muted">{tr(lang, "company-liaison-verified-only")}</p> }.into_any()
         }
-        Some(_) => {
+        Some(v) => {
+            // A verified enterprise asks the platform to introduce it (a liaison case).
+            let introduce = v.is_verified_enterprise().then(|| {
+                let href = Page::Introduce { mic: &mic, symbol: &symbol }.url(lang);
+                view! { <p><a class="button primary" href=href>{tr(lang, "company-introduce")}</a></p> }
+            });
             let liaison = Resource::new(
                 move || (mic.clone(), symbol.clone()),
                 |(mic, symbol)| fetch_liaison(mic, symbol),
             );
             view! {
+                {introduce}
                 <Loaded
                     resource=liaison
                     show={move |liaison: Option<Liaison>| {

@@ -20,6 +20,7 @@ cfg_if::cfg_if! {
         pub mod export;
         pub mod facets;
         pub mod index;
+        pub mod lookup;
         mod profile;
         pub mod queries;
         mod routes;

@@ -70,7 +70,7 @@ impl Target {
 /// An empty, migrated database; with the demo companies when `demo` is set.
 pub async fn database(demo: bool) -> DatabaseConnection {
     let db = Target::new().connect("sqlite::memory:").await;
-    vnext::zone::demo::prepare(&db, demo)
+    vnext::demo::prepare(&db, demo)
         .await
         .expect("migrate and seed");
     db
@@ -90,7 +90,7 @@ pub async fn database_pair() -> (DatabaseConnection, DatabaseConnection) {
     let sqlite_url = format!("sqlite://{}", file.display());
     let target = Target::new();
     let first = target.connect(&sqlite_url).await;
-    vnext::zone::demo::prepare(&first, true)
+    vnext::demo::prepare(&first, true)
         .await
         .expect("migrate and seed");
     let second = target.connect(&sqlite_url).await;

@@ -277,3 +277,13 @@ pub async fn reset_token(db: &DatabaseConnection, email: &str) -> String {
         .take_while(char::is_ascii_hexdigit)
         .collect()
 }
+
+/// Accounts other than the demo's enterprises (which have `@demo.example` addresses).
+pub async fn accounts_made(db: &DatabaseConnection) -> u64 {
+    use sea_orm::PaginatorTrait;
+    account::Entity::find()
+        .filter(account::Column::Email.not_like("%@demo.example"))
+        .count(db)
+        .await
+        .unwrap()
+}

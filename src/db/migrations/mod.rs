@@ -34,4 +34,5 @@ migrations![
     m20261203_000010_company_contact,
     m20261204_000011_page_generation,
     m20261204_000012_directory_at_scale,
+    m20261207_000013_matchmaking,
 ];

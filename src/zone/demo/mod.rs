@@ -8,7 +8,7 @@
 mod data;
 mod seed;
 
-pub use seed::{ensure_exchanges, ensure_rates, insert, load, prepare, seed_generated};
+pub use seed::{ensure_exchanges, ensure_rates, insert, load, seed, seed_generated};
 
 use crate::i18n::Lang;
 use crate::zone::entity::financial_year;

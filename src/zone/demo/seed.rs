@@ -14,20 +14,14 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-/// Migrates the database and, when `demo`, loads the demo companies into it if it has none, in
-/// one transaction (see [`crate::db::prepare`]).
-pub async fn prepare(db: &DatabaseConnection, demo: bool) -> Result<(), DbErr> {
-    crate::db::prepare(db, async |txn| {
-        if !demo {
-            return Ok(());
-        }
-        if load(txn).await? {
-            tracing::info!("loaded the demo companies into an empty database");
-        }
-        // Databases seeded before the rate table existed get the reference rates too.
-        ensure_rates(txn).await
-    })
-    .await
+/// Loads the demo companies into a database that has none, and the reference rates where
+/// missing; run by [`crate::demo::prepare`] in the transaction that migrates the database.
+pub async fn seed(txn: &impl ConnectionTrait) -> Result<(), DbErr> {
+    if load(txn).await? {
+        tracing::info!("loaded the demo companies into an empty database");
+    }
+    // Databases seeded before the rate table existed get the reference rates too.
+    ensure_rates(txn).await
 }
 
 /// Inserts the reference CNY rates of the exchanges' currencies, each only if missing.

@@ -1,0 +1,105 @@
+//! Server functions of matchmaking: the seam between its pages and its queries. Each checks
+//! who may ask: the board and the figures are public; a demand is public once published; the
+//! rest needs a signed-in account of the right kind, and shows only what is that account's.
+
+use super::{
+    Board, BoardQuery, CaseDetail, CaseQuery, DemandDetail, DemandForm, Desk, IntroductionTarget,
+    LiaisonFigures,
+};
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::web::{error::Problem, viewer::Viewer};
+
+/// The signed-in viewer, or 401.
+#[cfg(feature = "ssr")]
+fn signed_in() -> Result<Viewer, ServerFnError> {
+    crate::web::viewer::use_viewer().ok_or_else(|| Problem::SignInRequired.into())
+}
+
+#[server(endpoint = "demand-board")]
+pub async fn fetch_board(
+    lang: Lang,
+    #[server(default)] query: BoardQuery,
+) -> Result<Board, ServerFnError> {
+    let db = crate::db::use_db()?;
+    super::demand_reads::board(&db, lang, &query)
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+/// A demand's page; `None` when there is none the viewer may see.
+#[server(endpoint = "demand")]
+pub async fn fetch_demand(lang: Lang, id: i32) -> Result<Option<DemandDetail>, ServerFnError> {
+    let db = crate::db::use_db()?;
+    let viewer = crate::web::viewer::use_viewer();
+    super::demand_reads::detail(&db, lang, id, viewer.as_ref())
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+/// The form of a new demand (`id` none) or of the viewer's own; only for verified enterprises
+/// and partners.
+#[server(endpoint = "demand-form")]
+pub async fn fetch_demand_form(
+    lang: Lang,
+    id: Option<i32>,
+) -> Result<Option<DemandForm>, ServerFnError> {
+    let viewer = signed_in()?;
+    if !super::demands::may_publish(&viewer) {
+        return Err(Problem::Forbidden.into());
+    }
+    let db = crate::db::use_db()?;
+    super::demand_reads::form(&db, lang, &viewer, id)
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+/// What the introduction form shows about a company; only for verified enterprises.
+#[server(endpoint = "introduction")]
+pub async fn fetch_introduction(
+    lang: Lang,
+    mic: String,
+    symbol: String,
+) -> Result<Option<IntroductionTarget>, ServerFnError> {
+    let viewer = signed_in()?;
+    if !viewer.is_verified_enterprise() {
+        return Err(Problem::Forbidden.into());
+    }
+    let db = crate::db::use_db()?;
+    super::case_reads::introduction_target(&db, lang, &viewer, &mic, &symbol)
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+/// A case's page; `None` when it is not the viewer's to see.
+#[server(endpoint = "case")]
+pub async fn fetch_case(lang: Lang, id: i32) -> Result<Option<CaseDetail>, ServerFnError> {
+    let viewer = signed_in()?;
+    let db = crate::db::use_db()?;
+    super::case_reads::detail(&db, lang, &viewer, id)
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+/// The viewer's desk; `None` for an account that has none (an enterprise not yet verified).
+#[server(endpoint = "desk")]
+pub async fn fetch_desk(
+    lang: Lang,
+    #[server(default)] query: CaseQuery,
+) -> Result<Option<Desk>, ServerFnError> {
+    let viewer = signed_in()?;
+    let db = crate::db::use_db()?;
+    super::case_reads::desk(&db, lang, &viewer, &query)
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+#[server(endpoint = "liaison-figures")]
+pub async fn fetch_liaison_figures() -> Result<LiaisonFigures, ServerFnError> {
+    let db = crate::db::use_db()?;
+    super::case_reads::figures(&db)
+        .await
+        .map_err(crate::web::error::internal)
+}

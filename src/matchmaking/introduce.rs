@@ -1,0 +1,78 @@
+//! `/{lang}/zone/{mic}/{symbol}/introduction`: a verified enterprise asks to be introduced to
+//! a listed company — what for, and a message. The request goes to the operators first; the
+//! company's exchange sees it once an operator forwards it.
+
+use super::IntroductionTarget;
+use super::api::fetch_introduction;
+use super::views::{Select, TextArea};
+use crate::i18n::{Lang, tr, use_lang};
+use crate::ui::LocalizedText;
+use crate::web::url::Page;
+use crate::web::views::{FoundPage, require_sign_in};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn IntroducePage() -> impl IntoView {
+    let lang = use_lang();
+    let (mic, symbol) = use_params_map().with_untracked(|p| {
+        (
+            p.get("mic").unwrap_or_default(),
+            p.get("symbol").unwrap_or_default(),
+        )
+    });
+    let here = Page::Introduce {
+        mic: &mic,
+        symbol: &symbol,
+    }
+    .url(lang);
+    if !require_sign_in(lang, &here) {
+        return ().into_any();
+    }
+    let target = Resource::new(
+        move || (mic.clone(), symbol.clone()),
+        move |(mic, symbol)| fetch_introduction(lang, mic, symbol),
+    );
+    view! {
+        <FoundPage title="introduce-title" class="introduce" resource=target
+            show=move |target| view! { <IntroduceForm lang target action=here.clone() /> } />
+    }
+    .into_any()
+}
+
+#[component]
+fn IntroduceForm(lang: Lang, target: IntroductionTarget, action: String) -> impl IntoView {
+    let company = Page::Company {
+        mic: &target.mic,
+        symbol: &target.symbol,
+    }
+    .url(lang);
+    let heading = view! {
+        <p class="lead">
+            <a href=company><LocalizedText text=target.name.clone() /></a>
+            " · " {target.exchange.clone()}
+        </p>
+    };
+    if let Some(case) = target.open_case {
+        return view! {
+            {heading}
+            <p class="notice">
+                {tr(lang, "introduce-already")} " "
+                <a href=Page::Case { id: case }.url(lang)>{tr(lang, "introduce-open-case")}</a>
+            </p>
+        }
+        .into_any();
+    }
+    view! {
+        {heading}
+        <p>{tr(lang, "introduce-intro")}</p>
+        <form method="post" action=action class="stacked-form">
+            <Select name="purpose" label=tr(lang, "case-purpose") options=target.intents
+                blank=tr(lang, "form-choose") />
+            <TextArea name="message" label=tr(lang, "case-message") rows=6 required=true />
+            <p class="hint">{tr(lang, "introduce-privacy")}</p>
+            <button type="submit" class="button primary">{tr(lang, "introduce-send")}</button>
+        </form>
+    }
+    .into_any()
+}
