@@ -86,6 +86,48 @@ async function timed(path, repeat) {
   return samples;
 }
 
+/** Like `timed`, for a signed-in viewer (whose pages the cache never serves). */
+async function timedAs(cookie, path, repeat) {
+  const samples = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    const response = await fetch(`${base}${path}`, { headers: { cookie } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+const operator = { email: "bench-operator@vnext.example", password: "Bench-operator-password-2026" };
+
+/** An operator account made with the app's own command, signed in: its session cookie. */
+async function operatorSession(databaseUrl) {
+  execFileSync(server, ["admin", "create-operator", "--email", operator.email, "--password-stdin"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: "warn" },
+    input: `${operator.password}\n`,
+  });
+  const response = await fetch(`${base}/en/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
+    body: new URLSearchParams(operator).toString(),
+  });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("="));
+  if (response.status !== 303 || !cookie) throw new Error(`bench operator sign-in: ${response.status}`);
+  return cookie;
+}
+
+/** The first enterprise demand on the board whose recommendations page answers. */
+async function demandWithMatches(cookie) {
+  const board = await (await fetch(`${base}/en/demands`)).text();
+  for (const [, id] of board.matchAll(/href="\/en\/demands\/(\d+)"/g)) {
+    if ((await fetch(`${base}/en/demands/${id}/matches`, { headers: { cookie } })).ok) return id;
+  }
+  throw new Error("no demand with recommendations on the board");
+}
+
 async function startServer(databaseUrl) {
   const child = spawn(server, [], {
     cwd: root,
@@ -223,6 +265,13 @@ for (const backend of backends) {
         medianRatio: quantile(searched, 0.5) / quantile(plain, 0.5),
         p95Ratio: quantile(searched, 0.95) / quantile(plain, 0.95),
       };
+      // Recommendations for one demand, weighing the companies that share its topics among all
+      // of them, against the company page; both signed in, so neither comes from the cache.
+      const cookie = await operatorSession(backend.url(n));
+      const demand = await demandWithMatches(cookie);
+      const recommended = quantile(await timedAs(cookie, `/en/demands/${demand}/matches`, 20), 0.5);
+      const companySignedIn = quantile(await timedAs(cookie, pages.company, 20), 0.5);
+      run.recommendations = { median: recommended, companyMedian: companySignedIn, ratio: recommended / companySignedIn };
       // Views that used to scan: two filters (counted through an index up to a bound), the
       // deepest page a page number reaches, and a page reached by seeking from the one before.
       const deepHtml = await (await fetch(`${base}/en/zone?page=400`)).text();
@@ -267,6 +316,9 @@ for (const r of results.runs) {
   );
   console.log(
     `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  views     median ms: unfiltered ${f(r.views.plain)}, two filters ${f(r.views.twoFilters)}, page 400 ${f(r.views.deepPage)}, page 401 by seek ${f(r.views.seekPage)}`,
+  );
+  console.log(
+    `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  matches   median ${f(r.recommendations.median)} ms for one demand (×${f(r.recommendations.ratio)} of the signed-in company page, ${f(r.recommendations.companyMedian)} ms)`,
   );
   console.log(
     `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  search    median ${f(r.search.median)} ms (×${f(r.search.medianRatio)} of the unfiltered page), p95 ${f(r.search.p95)} ms (×${f(r.search.p95Ratio)})`,

@@ -6,6 +6,7 @@ use crate::home::HomePage;
 use crate::i18n::{Lang, LanguageSwitcher, switch_path, tr, use_lang};
 use crate::listings::ListingRoutes;
 use crate::matchmaking::MatchmakingRoutes;
+use crate::readiness::ReadinessRoutes;
 use crate::web::meta::query_suffix;
 use crate::web::url::Page;
 use crate::web::views::NotFound;
@@ -120,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <AdminRoutes />
                     <ListingRoutes />
                     <MatchmakingRoutes />
+                    <ReadinessRoutes />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -207,6 +209,7 @@ fn AccountNav(lang: Lang, current: String) -> impl IntoView {
         Some(viewer) => view! {
             {link(Page::Account, "nav-account")}
             {link(Page::Desk, "nav-desk")}
+            {(viewer.is_verified_enterprise() || viewer.is_operator()).then(|| link(Page::Readiness, "nav-readiness"))}
             {viewer.is_operator().then(|| link(Page::Admin, "nav-admin"))}
             {viewer.is_partner().then(|| link(Page::Partner, "nav-partner"))}
             <form method="post" action=Page::Logout.url(lang) class="inline-form">

@@ -8,6 +8,7 @@ pub mod home;
 pub mod i18n;
 pub mod listings;
 pub mod matchmaking;
+pub mod readiness;
 pub mod ui;
 pub mod web;
 pub mod zone;

@@ -25,7 +25,7 @@ enum Command {
     /// Migrate and load demo data, then exit
     Migrate,
     /// Migrate, then add generated companies to an empty database (for benchmarks; the first
-    /// 64 are the demo companies), then exit
+    /// 64 are the demo companies) with the demo demands, then exit
     Seed {
         #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
         companies: u64,
@@ -134,6 +134,9 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
             let db = vnext::db::connect(&config.database_url).await?;
             vnext::demo::prepare(&db, false).await?;
             vnext::zone::demo::seed_generated(&db, companies as usize).await?;
+            // The demo demands, and every company's topics read, for the recommendations.
+            vnext::matchmaking::demo::seed(&db).await?;
+            vnext::matchmaking::recommend::read_topics(&db).await?;
             tracing::info!("seeded {companies} generated companies");
             return Ok(());
         }
@@ -222,6 +225,7 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         vnext::platform::delivery::start(db.clone(), url, &config.smtp_from)?;
     }
     vnext::matchmaking::demands::start_expiry(db.clone());
+    vnext::matchmaking::recommend::start_reading_topics(db.clone());
     let app = vnext::serve::app(options, db, settings);
     let listener = vnext::listener::Capped::new(
         tokio::net::TcpListener::bind(addr).await?,

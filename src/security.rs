@@ -51,6 +51,8 @@ pub struct Limits {
     pub matchmaking_per_account: Limit,
     /// Introductions one enterprise asks for, or one partner offers, in a day.
     pub introductions_per_account: Limit,
+    /// Readiness evaluations one enterprise takes in a day.
+    pub assessments_per_account: Limit,
 }
 
 impl Default for Limits {
@@ -72,6 +74,7 @@ impl Default for Limits {
             api_per_token: per(120, 1),
             matchmaking_per_account: per(120, 60),
             introductions_per_account: per(20, 24 * 60),
+            assessments_per_account: per(20, 24 * 60),
         }
     }
 }

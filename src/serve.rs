@@ -104,6 +104,7 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
         .merge(crate::admin::routes())
         .merge(crate::listings::routes())
         .merge(crate::matchmaking::routes())
+        .merge(crate::readiness::routes())
         .with_state(state.clone());
     let assets = crate::web::assets::routes(&options);
     let pages = Router::new()

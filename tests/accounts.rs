@@ -315,6 +315,21 @@ async fn access_matrix() {
         .next()
         .unwrap()
         .to_owned();
+    // Readiness: A's evaluation, every statement answered "planned".
+    let answered: Vec<(&str, &str)> = vnext::readiness::FIELDS
+        .iter()
+        .map(|f| (*f, "planned"))
+        .collect();
+    let reply = post(&app, "/en/readiness/new", Some(&a_token), &answered).await;
+    let assessment = reply
+        .location()
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
     let liaison_kl = format!("mic=XKLS&symbol={}", encode_component(&kl));
     let liaison_bk = format!("mic=XBKK&symbol={}", encode_component(&bk));
     //                      method  path                                     body                     anon    A      B      KL     BK     OP
@@ -511,6 +526,12 @@ async fn access_matrix() {
             [LOGIN, OK, OK, OK, OK, NO],
         ),
         (
+            "POST",
+            "/en/demands/new".into(),
+            "kind=nonsense&intent=draft".into(),
+            [UNAUTH, BAD, BAD, BAD, BAD, NO],
+        ),
+        (
             "GET",
             format!("/en/demands/{draft}/edit"),
             String::new(),
@@ -618,6 +639,78 @@ async fn access_matrix() {
             String::new(),
             [OK; 6],
         ),
+        (
+            "GET",
+            format!("/en/demands/{published}/matches"),
+            String::new(),
+            [LOGIN, OK, NONE, NONE, NONE, OK],
+        ),
+        (
+            "GET",
+            format!("/en/zone/XKLS/{}/matches", encode_component(&kl)),
+            String::new(),
+            [LOGIN, NONE, NONE, OK, NONE, OK],
+        ),
+        (
+            "POST",
+            "/api/demand-matches".into(),
+            format!("lang=En&id={published}"),
+            [UNAUTH, OK, OK, OK, OK, OK],
+        ),
+        (
+            "POST",
+            "/api/company-matches".into(),
+            format!("lang=En&mic=XKLS&symbol={}", encode_component(&kl)),
+            [UNAUTH, OK, OK, OK, OK, OK],
+        ),
+        (
+            "GET",
+            "/en/readiness".into(),
+            String::new(),
+            [LOGIN, OK, OK, NONE, NONE, OK],
+        ),
+        (
+            "GET",
+            "/en/readiness/new".into(),
+            String::new(),
+            [LOGIN, OK, OK, NONE, NONE, NONE],
+        ),
+        (
+            "GET",
+            format!("/en/readiness/{assessment}"),
+            String::new(),
+            [LOGIN, OK, NONE, NONE, NONE, OK],
+        ),
+        (
+            "POST",
+            "/en/readiness/new".into(),
+            "governance-1=none".into(),
+            [UNAUTH, BAD, BAD, NO, NO, NO],
+        ),
+        (
+            "POST",
+            "/api/readiness".into(),
+            "lang=En".into(),
+            [UNAUTH, OK, OK, OK, OK, OK],
+        ),
+        (
+            "POST",
+            "/api/readiness-assessment".into(),
+            format!("lang=En&id={assessment}"),
+            [UNAUTH, OK, OK, OK, OK, OK],
+        ),
+        (
+            "POST",
+            "/api/readiness-assessed".into(),
+            "lang=En&page=1".into(),
+            [UNAUTH, OK, OK, OK, OK, OK],
+        ),
+        (
+            "POST",
+            "/api/readiness-questionnaire".into(),
+            "lang=En".into(),
+            [UNAUTH, OK, OK, OK, OK, OK],
+        ),
         // Last: it commits, so the undo above saw a preview.
         (
             "POST",
@@ -673,9 +766,20 @@ async fn access_matrix() {
                 }
             }
             // A server function answers `null` for what the caller may not see.
-            if ["/api/case", "/api/demand"].contains(&path.as_str()) && status == OK {
-                // Only A and the operators may see A's draft and A's request.
-                let sees = [false, true, false, false, false, true][who];
+            let sees = match path.as_str() {
+                // A's draft, A's request, A's demand's matches, A's evaluation.
+                "/api/case" | "/api/demand" | "/api/demand-matches" | "/api/readiness-assessment" => {
+                    Some([false, true, false, false, false, true])
+                }
+                "/api/company-matches" => Some([false, false, false, true, false, true]),
+                "/api/readiness" | "/api/readiness-questionnaire" => {
+                    Some([false, true, true, false, false, false])
+                }
+                "/api/readiness-assessed" => Some([false, false, false, false, false, true]),
+                _ => None,
+            };
+            if let Some(sees) = sees.filter(|_| status == OK) {
+                let sees = sees[who];
                 if (reply.body.trim() != "null") != sees {
                     failures.push(format!(
                         "{path} as {:?} answered {}",
@@ -683,7 +787,8 @@ async fn access_matrix() {
                     ));
                 }
             }
-            if path.starts_with("/en/zone/XKLS/") && !path.ends_with("/introduction") {
+            let company_page = !path.ends_with("/introduction") && !path.ends_with("/matches");
+            if path.starts_with("/en/zone/XKLS/") && company_page {
                 let shown = reply.body.contains("liaison-xkls@vnext.example");
                 let mail_shown = reply.body.contains(&kl_mail);
                 let allowed = [false, true, true, true, false, true][who];

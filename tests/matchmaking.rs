@@ -17,7 +17,7 @@ use sea_orm::{
     Set,
 };
 use vnext::accounts::Role;
-use vnext::matchmaking::case_reads;
+use vnext::matchmaking::desk_reads;
 use vnext::matchmaking::entity::{case, demand};
 use vnext::matchmaking::flow::{self, Side, Stage, Step};
 use vnext::serve::Site;
@@ -113,7 +113,7 @@ async fn step(p: &People, who: &str, id: i32, fields: &[(&str, &str)]) -> Reply 
 #[tokio::test]
 async fn a_demand_goes_to_the_board_an_introduction_to_an_outcome_and_the_figures_follow() {
     let p = people(true).await;
-    let before = case_reads::figures(&p.db).await.unwrap();
+    let before = desk_reads::figures(&p.db).await.unwrap();
 
     // The enterprise submits a demand written in Malay only; it is not public before review.
     let title = "Rakan kongsi biogas untuk kilang sawit";
@@ -314,7 +314,7 @@ async fn a_demand_goes_to_the_board_an_introduction_to_an_outcome_and_the_figure
     )
     .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let after = case_reads::figures(&p.db).await.unwrap();
+    let after = desk_reads::figures(&p.db).await.unwrap();
     assert_eq!(after.financing_closed, before.financing_closed + 1);
     assert_eq!(after.introductions, before.introductions + 1);
     assert!(

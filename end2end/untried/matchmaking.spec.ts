@@ -104,6 +104,14 @@ test("in Malay: a demand is published, an introduction is carried to a closed fi
   await expect(badge(page)).toHaveText("Dalam semakan");
   const demandUrl = new URL(page.url()).pathname;
 
+  // Its owner reads the companies recommended for it, each with its score's parts.
+  await page.getByRole("link", { name: "Syarikat yang disyorkan" }).click();
+  await expect(page).toHaveURL(/\/ms\/demands\/\d+\/matches$/);
+  const best = page.locator("li.match").first();
+  await expect(best.locator(".match-score")).toHaveText(/^Padanan \d+ \/ 100$/);
+  await expect(best.locator("table.match-reasons th")).toHaveText(["Industri", "Hasrat kerjasama", "Pasaran sasaran", "Topik sepunya"]);
+  await expect(best.locator("table.match-reasons")).toContainText(/tenaga/i);
+
   // 2. The operator publishes it; visitors find it on the board.
   const ops = await as(browser, operator);
   await ops.goto(demandUrl);

@@ -252,3 +252,37 @@ mail-case-moved-subject = Liaison case: { $stage }
 mail-case-moved-body = The liaison case about { $company } on V-Next Zone is now at "{ $stage }". { $note } Details: { $link }
 mail-case-message-subject = A new message in a liaison case
 mail-case-message-body = There is a new message in the liaison case about { $company } on V-Next Zone: { $link }
+
+## Recommendations
+match-companies-title = Recommended companies
+match-demands-title = Demands that fit this company
+match-link-companies = Recommended companies
+match-link-demands = Demands that fit this company
+match-how = Each match is scored out of 100 from its industry, the intention it declares, the target market, the green wish and the topics both sides write about, in whichever languages they wrote in. The table under each match shows its points.
+match-weighed = { $count ->
+    [one] { $shown } candidate weighed.
+   *[other] { $shown } candidates weighed.
+}
+match-no-companies = No listed company fits this demand yet.
+match-no-demands = No demand on the board fits this company yet.
+match-score = Match { $score } / 100
+match-why = Why this match
+match-act-answer = Answer this demand
+match-part-industry = Industry
+match-part-intent = Intention
+match-part-target = Target market
+match-part-green = Green
+match-part-topics = Shared topics
+match-why-same-industry = Same industry: { $industry }
+match-why-related-industry = Related: the texts touch { $industry }
+match-why-other-industry = Another industry
+match-why-declares = Declares “{ $intent }”
+match-why-not-declared = Does not declare “{ $intent }”
+match-why-any-market = The demand is open to any market
+match-why-in-market = In a target market: { $place }
+match-why-outside-markets = Outside the target markets
+match-why-green = Marked green, as the demand asks
+match-why-not-green = Not marked green
+match-why-shared = { $topics }
+match-why-nothing-shared = No topics in common
+match-list-separator = {", "}

@@ -248,3 +248,37 @@ mail-case-moved-subject = Kes perhubungan: { $stage }
 mail-case-moved-body = Kes perhubungan tentang { $company } di Zon V-Next kini berada pada peringkat "{ $stage }". { $note } Butiran: { $link }
 mail-case-message-subject = Mesej baharu dalam kes perhubungan
 mail-case-message-body = Terdapat mesej baharu dalam kes perhubungan tentang { $company } di Zon V-Next: { $link }
+
+## Recommendations
+match-companies-title = Syarikat yang disyorkan
+match-demands-title = Keperluan yang sesuai dengan syarikat ini
+match-link-companies = Syarikat yang disyorkan
+match-link-demands = Keperluan yang sesuai dengan syarikat ini
+match-how = Setiap padanan diberi skor daripada 100 mata berdasarkan industri, hasrat kerjasama yang dinyatakan, pasaran sasaran, syarat pembangunan hijau dan topik yang ditulis oleh kedua-dua pihak, dalam apa jua bahasa. Jadual di bawah setiap padanan menunjukkan mata bagi setiap bahagian.
+match-weighed = { $count ->
+    [one] { $shown } calon dinilai.
+   *[other] { $shown } calon dinilai.
+}
+match-no-companies = Belum ada syarikat tersenarai yang sesuai dengan keperluan ini.
+match-no-demands = Belum ada keperluan di papan keperluan yang sesuai dengan syarikat ini.
+match-score = Padanan { $score } / 100
+match-why = Sebab padanan ini
+match-act-answer = Jawab keperluan ini
+match-part-industry = Industri
+match-part-intent = Hasrat kerjasama
+match-part-target = Pasaran sasaran
+match-part-green = Hijau
+match-part-topics = Topik sepunya
+match-why-same-industry = Industri yang sama: { $industry }
+match-why-related-industry = Berkaitan: teks menyentuh { $industry }
+match-why-other-industry = Industri lain
+match-why-declares = Menyatakan “{ $intent }”
+match-why-not-declared = Tidak menyatakan “{ $intent }”
+match-why-any-market = Keperluan ini terbuka kepada mana-mana pasaran
+match-why-in-market = Dalam pasaran sasaran: { $place }
+match-why-outside-markets = Di luar pasaran sasaran
+match-why-green = Ditandakan sebagai hijau, seperti yang disyaratkan oleh keperluan
+match-why-not-green = Tidak ditandakan sebagai hijau
+match-why-shared = { $topics }
+match-why-nothing-shared = Tiada topik sepunya
+match-list-separator = {", "}

@@ -33,6 +33,11 @@ pub fn tr(lang: Lang, key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// The label of `code` among the codes named `{prefix}-{code}` (`intent-investment`).
+pub fn tr_code(lang: Lang, prefix: &str, code: &str) -> String {
+    tr(lang, &format!("{prefix}-{code}"))
+}
+
 /// Whether `key` is a message in `lang` (or the fallback language).
 pub fn has_message(lang: Lang, key: &str) -> bool {
     LOCALES.try_lookup(langid(lang), key).is_some()

@@ -3,7 +3,7 @@
 mod fluent;
 mod switcher;
 
-pub use fluent::{has_message, tr, tr_args, tr_count};
+pub use fluent::{has_message, tr, tr_args, tr_code, tr_count};
 pub use switcher::LanguageSwitcher;
 
 use leptos::prelude::*;

@@ -6,6 +6,7 @@ use super::{
     Board, BoardQuery, CaseDetail, CaseQuery, DemandDetail, DemandForm, Desk, IntroductionTarget,
     LiaisonFigures,
 };
+use super::matches::Recommendations;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
@@ -91,7 +92,7 @@ pub async fn fetch_desk(
 ) -> Result<Option<Desk>, ServerFnError> {
     let viewer = signed_in()?;
     let db = crate::db::use_db()?;
-    super::case_reads::desk(&db, lang, &viewer, &query)
+    super::desk_reads::desk(&db, lang, &viewer, &query)
         .await
         .map_err(crate::web::error::internal)
 }
@@ -99,7 +100,34 @@ pub async fn fetch_desk(
 #[server(endpoint = "liaison-figures")]
 pub async fn fetch_liaison_figures() -> Result<LiaisonFigures, ServerFnError> {
     let db = crate::db::use_db()?;
-    super::case_reads::figures(&db)
+    super::desk_reads::figures(&db)
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+/// The companies recommended for demand `id`; for its owner and the operators.
+#[server(endpoint = "demand-matches")]
+pub async fn fetch_demand_matches(
+    lang: Lang,
+    id: i32,
+) -> Result<Option<Recommendations>, ServerFnError> {
+    let viewer = signed_in()?;
+    let db = crate::db::use_db()?;
+    super::recommend::for_demand(&db, lang, &viewer, id)
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+/// The demands recommended for a company; for its exchange's partners and the operators.
+#[server(endpoint = "company-matches")]
+pub async fn fetch_company_matches(
+    lang: Lang,
+    mic: String,
+    symbol: String,
+) -> Result<Option<Recommendations>, ServerFnError> {
+    let viewer = signed_in()?;
+    let db = crate::db::use_db()?;
+    super::recommend::for_company(&db, lang, &viewer, &mic, &symbol)
         .await
         .map_err(crate::web::error::internal)
 }

@@ -118,10 +118,11 @@ fn Steps(lang: Lang, steps: Vec<String>, action: String) -> impl IntoView {
                 Some(flow::Step::Schedule) => view! { <MeetingFields lang /> }.into_any(),
                 Some(flow::Step::Close) => view! { <OutcomeFields lang /> }.into_any(),
                 Some(flow::Step::Refuse | flow::Step::Decline) => view! {
-                    <TextArea name="note" label=tr(lang, "case-reason") rows=3 required=true />
+                    <TextArea name="note" form=step.clone() label=tr(lang, "case-reason") rows=3 required=true />
                 }
                 .into_any(),
-                _ => view! { <TextArea name="note" label=tr(lang, "case-note") rows=2 /> }.into_any(),
+                _ => view! { <TextArea name="note" form=step.clone() label=tr(lang, "case-note") rows=2 /> }
+                    .into_any(),
             };
             let label = tr(lang, &format!("case-do-{step}"));
             view! {
@@ -158,7 +159,7 @@ fn MeetingFields(lang: Lang) -> impl IntoView {
         <Select name="meeting_zone" label=tr(lang, "case-meeting-zone") options=zones
             selected="Asia/Shanghai".to_owned() />
         <Field name="meeting_place" label=tr(lang, "case-meeting-place") hint=tr(lang, "case-meeting-place-hint") />
-        <TextArea name="note" label=tr(lang, "case-note") rows=2 />
+        <TextArea name="note" form="schedule" label=tr(lang, "case-note") rows=2 />
     }
 }
 
@@ -182,7 +183,7 @@ fn OutcomeFields(lang: Lang) -> impl IntoView {
         <Select name="outcome" label=tr(lang, "case-outcome") options=outcomes blank=tr(lang, "form-choose") />
         <Field name="amount" label=tr(lang, "case-amount") required=false hint=tr(lang, "case-amount-hint") />
         <Select name="currency" label=tr(lang, "demand-currency") options=currencies blank=tr(lang, "form-choose") />
-        <TextArea name="note" label=tr(lang, "case-outcome-note") rows=3 />
+        <TextArea name="note" form="close" label=tr(lang, "case-outcome-note") rows=3 />
     }
 }
 

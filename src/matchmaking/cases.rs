@@ -1,11 +1,11 @@
 //! Liaison cases: opening one (an enterprise asks to be introduced to a company; a partner
-//! answers a demand for one of its companies), taking a step as `flow` allows, the message
-//! thread, and what each side may see. Every change is one transaction with its history row,
-//! its audit record and its mail.
+//! answers a demand for one of its companies), the message thread, and what each side may
+//! see. Steps along `flow` are in `case_steps`. Every change is one transaction with its
+//! history row, its audit record and its mail.
 
 use super::entity::{case, case_event, case_message};
-use super::flow::{self, Outcome, Side, Stage, Step};
-use super::{By, CURRENCIES, MEETING_ZONES};
+use super::flow::{self, Side, Stage};
+use super::By;
 use super::{demand_reads, mail};
 use crate::i18n::{Lang, tr};
 use crate::platform::audit;
@@ -14,16 +14,14 @@ use crate::web::error::{FieldErrors, Problem};
 use crate::web::submit::{Fields, field};
 use crate::web::viewer::{Role, Status, Viewer};
 use crate::zone::{INTENT_KINDS, lookup};
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QuerySelect, Set, TransactionTrait,
+    QueryFilter, Set, TransactionTrait,
 };
 
 pub const INTRODUCTION: &str = "introduction";
 const MESSAGE_MAX: usize = 4000;
-const NOTE_MAX: usize = 2000;
-const PLACE_MAX: usize = 300;
 
 /// The side `viewer` takes in case `c`, if any: its enterprise, a partner of the company's
 /// exchange, or an operator. Anyone else has no business with the case.
@@ -90,7 +88,7 @@ pub async fn open_with_company(
         .map(|c| c.id))
 }
 
-fn text_field(
+pub(super) fn text_field(
     lang: Lang,
     fields: &Fields,
     name: &'static str,
@@ -107,6 +105,16 @@ fn text_field(
         errors.push((name, tr(lang, key)));
     }
     value
+}
+
+/// A request's, an answer's or the thread's message: required, at most [`MESSAGE_MAX`].
+fn message_field(
+    lang: Lang,
+    fields: &Fields,
+    name: &'static str,
+    errors: &mut FieldErrors,
+) -> String {
+    text_field(lang, fields, name, MESSAGE_MAX, Some("case-error-message"), errors)
 }
 
 /// A new case at `requested`, with its first history row, mail to the operators and audit.
@@ -181,14 +189,7 @@ pub async fn request(
     if !INTENT_KINDS.contains(&purpose) {
         errors.push(("purpose", tr(lang, "case-error-purpose")));
     }
-    let message = text_field(
-        lang,
-        fields,
-        "message",
-        MESSAGE_MAX,
-        Some("case-error-message"),
-        &mut errors,
-    );
+    let message = message_field(lang, fields, "message", &mut errors);
     if !errors.is_empty() {
         return Err(Problem::Fields(errors));
     }
@@ -205,7 +206,7 @@ pub async fn request(
 }
 
 /// The intention a demand of `kind` looks for in a company.
-fn purpose_of(kind: &str) -> &str {
+pub(super) fn purpose_of(kind: &str) -> &str {
     match kind {
         "financing" => "investment",
         other => other,
@@ -233,14 +234,7 @@ pub async fn answer(
     if company.is_none() {
         errors.push(("company", tr(lang, "demand-error-company")));
     }
-    let message = text_field(
-        lang,
-        fields,
-        "message",
-        MESSAGE_MAX,
-        Some("case-error-message"),
-        &mut errors,
-    );
+    let message = message_field(lang, fields, "message", &mut errors);
     let Some(company) = company.filter(|_| errors.is_empty()) else {
         return Err(Problem::Fields(errors));
     };
@@ -252,161 +246,6 @@ pub async fn answer(
     model.message = Set(message);
     model.demand_id = Set(Some(demand_id));
     open(db, by, model).await
-}
-
-/// A meeting's instant from its form: a date and a time read in one of [`MEETING_ZONES`].
-fn meeting_at(
-    lang: Lang,
-    fields: &Fields,
-    errors: &mut FieldErrors,
-) -> Option<(DateTime<Utc>, String)> {
-    let zone = field(fields, "meeting_zone");
-    let Some((zone, offset)) = MEETING_ZONES.iter().find(|(z, _)| *z == zone) else {
-        errors.push(("meeting_zone", tr(lang, "case-error-zone")));
-        return None;
-    };
-    let date = NaiveDate::parse_from_str(field(fields, "meeting_date").trim(), "%Y-%m-%d");
-    let time = NaiveTime::parse_from_str(field(fields, "meeting_time").trim(), "%H:%M");
-    let (Ok(date), Ok(time)) = (date, time) else {
-        errors.push(("meeting_date", tr(lang, "case-error-when")));
-        return None;
-    };
-    let offset = FixedOffset::east_opt(offset * 60)?;
-    let at = offset
-        .from_local_datetime(&date.and_time(time))
-        .single()?
-        .with_timezone(&Utc);
-    let now = Utc::now();
-    if at < now - Duration::days(1) || at > now + Duration::days(730) {
-        errors.push(("meeting_date", tr(lang, "case-error-when")));
-        return None;
-    }
-    Some((at, (*zone).to_owned()))
-}
-
-/// How a case is closed, from its form: the outcome, and its amount and currency or reason.
-fn outcome(
-    lang: Lang,
-    fields: &Fields,
-    note: &str,
-    errors: &mut FieldErrors,
-) -> Option<(Outcome, Option<(i64, String)>)> {
-    let Some(outcome) = Outcome::from_code(field(fields, "outcome")) else {
-        errors.push(("outcome", tr(lang, "case-error-outcome")));
-        return None;
-    };
-    match outcome {
-        Outcome::Financing => {
-            let digits: String = field(fields, "amount")
-                .chars()
-                .filter(|c| !matches!(c, ',' | ' ' | '_'))
-                .collect();
-            let amount = digits
-                .parse::<i64>()
-                .ok()
-                .filter(|n| (1..=10_000_000_000_000).contains(n));
-            let currency = field(fields, "currency");
-            if amount.is_none() {
-                errors.push(("amount", tr(lang, "demand-error-amount")));
-            }
-            if !CURRENCIES.contains(&currency) {
-                errors.push(("currency", tr(lang, "demand-error-currency")));
-            }
-            Some((outcome, amount.map(|a| (a, currency.to_owned()))))
-        }
-        Outcome::NoDeal if note.is_empty() => {
-            errors.push(("note", tr(lang, "case-error-reason")));
-            None
-        }
-        _ => Some((outcome, None)),
-    }
-}
-
-/// Takes the step the form names (`step`) on case `id`, with what that step needs: a reason
-/// to refuse or decline, a meeting's time and place, an outcome.
-pub async fn take_step(
-    db: &DatabaseConnection,
-    by: &By<'_>,
-    id: i32,
-    fields: &Fields,
-) -> Result<(), Problem> {
-    let lang = by.lang;
-    let txn = db.begin().await?;
-    let c = case::Entity::find_by_id(id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or(Problem::NotFound)?;
-    let side = side_of(by.viewer, &c)
-        .filter(|side| sees(*side, &c))
-        .ok_or(Problem::NotFound)?;
-    let (stage, initiator) = (stage_of(&c), initiator_of(&c));
-    let step = Step::from_code(field(fields, "step"));
-    let Some((step, to)) = step.and_then(|s| Some((s, flow::next(stage, s, side, initiator)?)))
-    else {
-        return Err(Problem::Refused(tr(lang, "case-error-not-now")));
-    };
-    let mut errors = FieldErrors::new();
-    let needs_reason = matches!(step, Step::Refuse | Step::Decline).then_some("case-error-reason");
-    let note = text_field(lang, fields, "note", NOTE_MAX, needs_reason, &mut errors);
-    let now = Utc::now();
-    let mut model = case::ActiveModel::from(c.clone());
-    match step {
-        Step::Forward => model.forwarded_at = Set(Some(now)),
-        Step::Accept => model.accepted_at = Set(Some(now)),
-        Step::Schedule => {
-            let place = text_field(
-                lang,
-                fields,
-                "meeting_place",
-                PLACE_MAX,
-                Some("case-error-place"),
-                &mut errors,
-            );
-            if let Some((at, zone)) = meeting_at(lang, fields, &mut errors) {
-                model.meeting_at = Set(Some(at));
-                model.meeting_zone = Set(Some(zone));
-                model.meeting_place = Set(Some(place));
-            }
-        }
-        Step::Close => {
-            if let Some((outcome, amount)) = outcome(lang, fields, &note, &mut errors) {
-                model.outcome = Set(Some(outcome.code().to_owned()));
-                model.amount = Set(amount.as_ref().map(|(a, _)| *a));
-                model.currency = Set(amount.map(|(_, c)| c));
-                model.outcome_note = Set((!note.is_empty()).then(|| note.clone()));
-            }
-        }
-        _ => {}
-    }
-    if !errors.is_empty() {
-        return Err(Problem::Fields(errors));
-    }
-    model.stage = Set(to.code().to_owned());
-    model.updated_at = Set(now);
-    let c = model.update(&txn).await?;
-    let note = (!note.is_empty()).then_some(note);
-    case_event::ActiveModel {
-        case_id: Set(id),
-        at: Set(now),
-        actor_id: Set(by.actor.id),
-        side: Set(side.code().to_owned()),
-        step: Set(step.code().to_owned()),
-        from_stage: Set(stage.code().to_owned()),
-        to_stage: Set(to.code().to_owned()),
-        note: Set(note.clone()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let action = format!("case.{}", step.code());
-    audit::record(&txn, by.actor, &action, &format!("case:{id}"), note.clone()).await?;
-    mail::case_moved(&txn, by.origin, &c, side, note.as_deref()).await?;
-    if matches!(to, Stage::Forwarded | Stage::Closed) {
-        page_generation::bump(&txn).await?;
-    }
-    txn.commit().await?;
-    Ok(())
 }
 
 /// Adds a message by the viewer to case `id`'s thread. The answering party joins the thread
@@ -428,14 +267,7 @@ pub async fn post_message(
         return Err(Problem::NotFound);
     }
     let mut errors = FieldErrors::new();
-    let body = text_field(
-        lang,
-        fields,
-        "body",
-        MESSAGE_MAX,
-        Some("case-error-message"),
-        &mut errors,
-    );
+    let body = message_field(lang, fields, "body", &mut errors);
     if !errors.is_empty() {
         return Err(Problem::Fields(errors));
     }

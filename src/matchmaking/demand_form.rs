@@ -3,10 +3,10 @@
 //! written in any of the four languages; the board shows each reader the best one there is.
 
 use super::api::fetch_demand_form;
-use super::views::{Select, TextArea, shown};
+use super::views::{Select, TextArea};
 use super::{CURRENCIES, DEMAND_KINDS, DemandForm, FINANCING_STAGES};
 use crate::i18n::{Lang, tr, use_lang};
-use crate::web::form::{Field, FieldState, use_feedback};
+use crate::web::form::{Field, FieldState, shown, use_feedback};
 use crate::web::url::Page;
 use crate::web::viewer::use_viewer;
 use crate::web::views::{FoundPage, require_sign_in};

@@ -50,6 +50,9 @@ fn DemandView(lang: Lang, detail: DemandDetail) -> impl IntoView {
             }
         })
         .collect_view();
+    let matches = has("matches").then(|| {
+        view! { <a class="button" href=Page::DemandMatches { id }.url(lang)>{tr(lang, "match-link-companies")}</a> }
+    });
     let edit = has("edit").then(|| {
         view! { <a class="button" href=Page::DemandEdit { id }.url(lang)>{tr(lang, "demand-action-edit")}</a> }
     });
@@ -70,7 +73,7 @@ fn DemandView(lang: Lang, detail: DemandDetail) -> impl IntoView {
         {detail.description.map(|d| view! { <section class="demand-description"><p><LocalizedText text=d /></p></section> })}
         <p class="muted">{tr(lang, "demand-no-contacts")}</p>
         {case}
-        <div class="actions">{edit}{owner_steps}</div>
+        <div class="actions">{matches}{edit}{owner_steps}</div>
         {review}
         {answer}
     }

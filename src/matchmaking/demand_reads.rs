@@ -5,7 +5,7 @@ use super::demands::{PUBLISHED, REVIEW, actions, is_public, shown_status, target
 use super::entity::{demand, demand_text};
 use super::{Board, BoardQuery, DEMAND_KINDS, DemandCard, DemandDetail, DemandForm, DemandRow};
 use crate::accounts::parties;
-use crate::i18n::{Lang, Localized, format_number, pick, tr, tr_args};
+use crate::i18n::{Lang, Localized, format_number, pick, tr, tr_args, tr_code};
 use crate::web::viewer::Viewer;
 use crate::zone::search::like_pattern;
 use crate::zone::{Choice, INDUSTRIES, lookup};
@@ -36,9 +36,6 @@ pub async fn target_choices(db: &impl ConnectionTrait, lang: Lang) -> Result<Vec
     Ok(countries.into_iter().chain(exchanges).collect())
 }
 
-fn label(lang: Lang, prefix: &str, code: &str) -> String {
-    tr(lang, &format!("{prefix}-{code}"))
-}
 
 /// The board's cards for `demands`, in their order: texts, labels and publishers read in a
 /// few queries for the whole page.
@@ -77,7 +74,7 @@ async fn cards(
                         "kind",
                         enterprises
                             .get(&d.owner_id)
-                            .map(|e| label(lang, "kind", &e.kind))
+                            .map(|e| tr_code(lang, "kind", &e.kind))
                             .unwrap_or_default()
                             .into(),
                     )],
@@ -86,8 +83,8 @@ async fn cards(
             DemandCard {
                 id: d.id,
                 title,
-                kind: label(lang, "demand-kind", &d.kind),
-                industry: label(lang, "industry", &d.industry),
+                kind: tr_code(lang, "demand-kind", &d.kind),
+                industry: tr_code(lang, "industry", &d.industry),
                 targets: targets_of(d)
                     .iter()
                     .map(|t| targets.get(t).cloned().unwrap_or_else(|| t.clone()))
@@ -107,7 +104,7 @@ fn financing(lang: Lang, d: &demand::Model) -> Option<String> {
     let stage = d
         .stage
         .as_deref()
-        .map(|s| label(lang, "demand-stage", s))
+        .map(|s| tr_code(lang, "demand-stage", s))
         .unwrap_or_default();
     Some(tr_args(
         lang,
@@ -204,7 +201,7 @@ pub async fn board(
         .iter()
         .map(|(_, _, c)| Choice {
             value: c.clone(),
-            label: label(lang, "country", c),
+            label: tr_code(lang, "country", c),
         })
         .collect();
     countries.sort_by(|a, b| a.label.cmp(&b.label));
@@ -214,7 +211,7 @@ pub async fn board(
             .iter()
             .map(|c| Choice {
                 value: (*c).to_owned(),
-                label: label(lang, prefix, c),
+                label: tr_code(lang, prefix, c),
             })
             .collect()
     };
@@ -267,6 +264,10 @@ pub async fn detail(
     .map(|mut detail| {
         if partner_may_answer && detail.case_id.is_none() {
             detail.actions.push("answer".into());
+        }
+        // Recommendations are for an enterprise's demand: to its owner and the operators.
+        if privileged && d.company_id.is_none() {
+            detail.actions.push("matches".into());
         }
         detail
     }))
@@ -354,7 +355,7 @@ async fn rows(
                 text: format!("#{}", d.id),
                 shown_in: None,
             }),
-            kind: label(lang, "demand-kind", &d.kind),
+            kind: tr_code(lang, "demand-kind", &d.kind),
             status: shown_status(&d, now).to_owned(),
             valid_until: d.valid_until.date_naive().to_string(),
             return_reason: d.return_reason,
@@ -400,8 +401,20 @@ pub async fn title(
     lang: Lang,
     id: i32,
 ) -> Result<Option<Localized>, DbErr> {
-    let texts = texts_of(db, &[id]).await?;
-    Ok(localized(lang, texts.get(&id), |t| t.title.as_deref()))
+    Ok(titles(db, lang, &[id]).await?.remove(&id))
+}
+
+/// The titles of demands `ids` in `lang`, as their pages show them.
+pub async fn titles(
+    db: &impl ConnectionTrait,
+    lang: Lang,
+    ids: &[i32],
+) -> Result<HashMap<i32, Localized>, DbErr> {
+    let texts = texts_of(db, ids).await?;
+    Ok(ids
+        .iter()
+        .filter_map(|id| Some((*id, localized(lang, texts.get(id), |t| t.title.as_deref())?)))
+        .collect())
 }
 
 /// Enterprises with a published demand, for the figures.

@@ -153,3 +153,36 @@ pub mod case_message {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod company_topic {
+    use sea_orm::entity::prelude::*;
+
+    /// A topic of `zone::taxonomy` that company `company_id` declares or mentions.
+    #[sea_orm::model]
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "company_topics")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub company_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub topic: String,
+    }
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod company_topic_read {
+    use sea_orm::entity::prelude::*;
+
+    /// Which version of a company (its `updated_at`) its topics were read from.
+    #[sea_orm::model]
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "company_topic_reads")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub company_id: i32,
+        pub company_updated_at: DateTimeUtc,
+    }
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -4,8 +4,8 @@
 //! answer another's demand or case as not found; every post of a signed-in account counts
 //! against its rate limit.
 
-use super::case_reads;
-use super::{By, CaseQuery, cases, demands};
+use super::desk_reads;
+use super::{By, CaseQuery, case_steps, cases, demands};
 use crate::i18n::tr;
 use crate::platform::audit::Actor;
 use crate::web::error::Problem;
@@ -159,7 +159,7 @@ pub async fn case_post(
         )
     } else {
         (
-            cases::take_step(&app.db, &by, id, &form.fields).await,
+            case_steps::take_step(&app.db, &by, id, &form.fields).await,
             "case-moved",
         )
     };
@@ -199,11 +199,11 @@ pub async fn export(
         overdue: query.overdue.is_some_and(|o| o == "on"),
         page: 1,
     };
-    let rows = match case_reads::export(&app.db, lang, &viewer, &query).await {
+    let rows = match desk_reads::export(&app.db, lang, &viewer, &query).await {
         Ok(rows) => rows,
         Err(err) => return Problem::Db(err).into_response(),
     };
-    let headers = case_reads::export_headers(lang);
+    let headers = desk_reads::export_headers(lang);
     let name = tr(lang, "case-export-file");
     let (body, content_type) = match format {
         "csv" => (csv(&headers, &rows), "text/csv; charset=utf-8"),

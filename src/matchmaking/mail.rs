@@ -48,14 +48,11 @@ pub async fn demand_submitted(
     for lang in Lang::ALL {
         titles.push((lang, demand_title(db, lang, id).await?));
     }
+    let titles = InEach(titles);
     let operators = parties::operators(db).await?;
     send(db, operators, "demand-submitted", |lang| {
-        let title = titles
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, t)| t.clone());
         vec![
-            ("title", title.unwrap_or_default()),
+            ("title", titles.get(lang)),
             ("link", format!("{origin}{}", Page::Desk.url(lang))),
         ]
     })
@@ -140,21 +137,14 @@ pub async fn case_moved(
     } else {
         "case-moved"
     };
+    let names = company_names(db, c.company_id).await?;
     for (side, recipients) in sides(db, c).await? {
         if !hears(side, by, stage, c) {
             continue;
         }
-        let names = company_names(db, c.company_id).await?;
         send(db, recipients, kind, |lang| {
             vec![
-                (
-                    "company",
-                    names
-                        .iter()
-                        .find(|(l, _)| *l == lang)
-                        .map(|(_, n)| n.clone())
-                        .unwrap_or_default(),
-                ),
+                ("company", names.get(lang)),
                 ("stage", tr(lang, &format!("case-stage-{}", stage.code()))),
                 ("note", note.unwrap_or_default().to_owned()),
                 (
@@ -183,14 +173,7 @@ pub async fn case_message(
         }
         send(db, recipients, "case-message", |lang| {
             vec![
-                (
-                    "company",
-                    names
-                        .iter()
-                        .find(|(l, _)| *l == lang)
-                        .map(|(_, n)| n.clone())
-                        .unwrap_or_default(),
-                ),
+                ("company", names.get(lang)),
                 (
                     "link",
                     format!("{origin}{}", Page::Case { id: c.id }.url(lang)),
@@ -202,11 +185,24 @@ pub async fn case_message(
     Ok(())
 }
 
-async fn company_names(db: &impl ConnectionTrait, id: i32) -> Result<Vec<(Lang, String)>, DbErr> {
+/// One text in each of our languages, for a mail whose recipients read different ones.
+struct InEach(Vec<(Lang, String)>);
+
+impl InEach {
+    fn get(&self, lang: Lang) -> String {
+        self.0
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, text)| text.clone())
+            .unwrap_or_default()
+    }
+}
+
+async fn company_names(db: &impl ConnectionTrait, id: i32) -> Result<InEach, DbErr> {
     let mut names = Vec::new();
     for lang in Lang::ALL {
         let name = lookup::names(db, lang, &[id]).await?.remove(&id);
         names.push((lang, name.map(|n| n.text).unwrap_or_default()));
     }
-    Ok(names)
+    Ok(InEach(names))
 }

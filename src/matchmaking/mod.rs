@@ -16,21 +16,27 @@ mod demand_page;
 mod desk;
 pub mod flow;
 mod introduce;
+mod match_page;
+pub mod matches;
 mod pages;
 mod views;
 
 cfg_if::cfg_if! {
     if #[cfg(feature = "ssr")] {
         pub mod case_reads;
+        mod case_steps;
         pub mod cases;
         mod demand_check;
+        pub mod desk_reads;
         pub mod demand_reads;
         pub mod demands;
         pub mod demo;
         pub mod entity;
         mod handlers;
         mod mail;
+        pub mod recommend;
         mod routes;
+        pub mod score;
     }
 }
 

@@ -8,6 +8,7 @@ use super::demand_form::DemandFormPage;
 use super::demand_page::DemandPage;
 use super::desk::DeskPage;
 use super::introduce::IntroducePage;
+use super::match_page::{CompanyMatchesPage, DemandMatchesPage};
 use crate::i18n::{format_number, tr, use_lang};
 use crate::ui::Loaded;
 use leptos::prelude::*;
@@ -25,7 +26,9 @@ pub fn MatchmakingRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("demands/new") view=DemandFormPage ssr=SsrMode::Async />
             <Route path=path!("demands/:id") view=DemandPage ssr=SsrMode::Async />
             <Route path=path!("demands/:id/edit") view=DemandFormPage ssr=SsrMode::Async />
+            <Route path=path!("demands/:id/matches") view=DemandMatchesPage ssr=SsrMode::Async />
             <Route path=path!("zone/:mic/:symbol/introduction") view=IntroducePage ssr=SsrMode::Async />
+            <Route path=path!("zone/:mic/:symbol/matches") view=CompanyMatchesPage ssr=SsrMode::Async />
             <Route path=path!("cases") view=DeskPage ssr=SsrMode::Async />
             <Route path=path!("cases/:id") view=CasePage ssr=SsrMode::Async />
         </ParentRoute>

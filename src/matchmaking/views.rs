@@ -4,20 +4,10 @@
 use super::DemandCard;
 use crate::i18n::{Lang, tr};
 use crate::ui::LocalizedText;
-use crate::web::form::{FieldState, use_feedback};
+use crate::web::form::{FieldState, shown, use_feedback};
 use crate::web::url::Page;
 use crate::zone::Choice;
 use leptos::prelude::*;
-
-/// What a control shows: after a refused post what was typed, else `stored`.
-pub fn shown(name: &str, stored: &str) -> String {
-    let feedback = use_feedback();
-    if feedback.has_errors() {
-        feedback.value(name)
-    } else {
-        stored.to_owned()
-    }
-}
 
 /// A labelled select of `options`, `selected` chosen; a first empty option when `blank`.
 #[component]
@@ -57,8 +47,11 @@ pub fn TextArea(
     #[prop(default = 4)] rows: u32,
     #[prop(optional)] lang: Option<&'static str>,
     #[prop(default = false)] required: bool,
+    /// Which of the page's forms holds it, when several have a field of this name.
+    #[prop(optional, into)]
+    form: Option<String>,
 ) -> impl IntoView {
-    let state = FieldState::of(&use_feedback(), name);
+    let state = FieldState::scoped(&use_feedback(), form.as_deref(), name);
     let value = shown(name, &stored);
     let control = view! {
         <textarea id=state.id.clone() name=name rows=rows lang=lang required=required

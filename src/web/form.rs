@@ -64,7 +64,15 @@ pub struct FieldState {
 
 impl FieldState {
     pub fn of(feedback: &Feedback, name: &str) -> FieldState {
-        let id = format!("field-{name}");
+        Self::scoped(feedback, None, name)
+    }
+
+    /// A control of one of several forms on a page that share field names: its id says which.
+    pub fn scoped(feedback: &Feedback, form: Option<&str>, name: &str) -> FieldState {
+        let id = match form {
+            Some(form) => format!("field-{form}-{name}"),
+            None => format!("field-{name}"),
+        };
         let error = feedback.error_for(name);
         let described_by = error.as_ref().map(|_| format!("{id}-error"));
         FieldState {
@@ -100,6 +108,16 @@ impl FieldState {
                 {self.message()}
             </div>
         }
+    }
+}
+
+/// What a control shows: after a refused post what was typed, else `stored`.
+pub fn shown(name: &str, stored: &str) -> String {
+    let feedback = use_feedback();
+    if feedback.has_errors() {
+        feedback.value(name)
+    } else {
+        stored.to_owned()
     }
 }
 

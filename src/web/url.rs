@@ -39,10 +39,15 @@ pub enum Page<'a> {
     DemandNew,
     Demand { id: i32 },
     DemandEdit { id: i32 },
+    DemandMatches { id: i32 },
     Introduce { mic: &'a str, symbol: &'a str },
+    CompanyMatches { mic: &'a str, symbol: &'a str },
     Desk,
     DeskExport { format: &'a str },
     Case { id: i32 },
+    Readiness,
+    ReadinessNew,
+    Assessment { id: i32 },
 }
 
 impl Page<'_> {
@@ -96,14 +101,23 @@ impl Page<'_> {
             Page::DemandNew => "demands/new".into(),
             Page::Demand { id } => format!("demands/{id}"),
             Page::DemandEdit { id } => format!("demands/{id}/edit"),
+            Page::DemandMatches { id } => format!("demands/{id}/matches"),
             Page::Introduce { mic, symbol } => format!(
                 "zone/{}/{}/introduction",
+                encode_component(mic),
+                encode_component(symbol)
+            ),
+            Page::CompanyMatches { mic, symbol } => format!(
+                "zone/{}/{}/matches",
                 encode_component(mic),
                 encode_component(symbol)
             ),
             Page::Desk => "cases".into(),
             Page::DeskExport { format } => format!("cases/export.{}", encode_component(format)),
             Page::Case { id } => format!("cases/{id}"),
+            Page::Readiness => "readiness".into(),
+            Page::ReadinessNew => "readiness/new".into(),
+            Page::Assessment { id } => format!("readiness/{id}"),
         }
     }
 

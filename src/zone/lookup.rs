@@ -1,9 +1,10 @@
 //! What other features read about listed companies: one company by its key, and the names of
 //! several, localized. Matchmaking calls these rather than the zone's tables.
 
-use super::entity::{company, company_text, exchange};
+use super::entity::{company, company_text, cooperation_intent, exchange};
 use crate::i18n::{Lang, Localized, pick};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
 /// A listed company as another feature refers to it.
@@ -138,4 +139,84 @@ pub async fn cny_rates(db: &impl ConnectionTrait) -> Result<HashMap<String, f64>
         rates.insert(rate.currency, rate.cny_per_unit);
     }
     Ok(rates)
+}
+
+/// Every company's row version (`updated_at`), listed or not, by id.
+pub async fn versions(db: &impl ConnectionTrait) -> Result<Vec<(i32, DateTime<Utc>)>, DbErr> {
+    company::Entity::find()
+        .select_only()
+        .column(company::Column::Id)
+        .column(company::Column::UpdatedAt)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// What a company says of itself, for reading its topics: its industry, its sector, the row
+/// version read, and all its names and texts in every language, lower-cased.
+pub struct Described {
+    pub id: i32,
+    pub industry: String,
+    pub sector: String,
+    pub version: DateTime<Utc>,
+    pub text: String,
+}
+
+/// Companies `ids` as [`Described`].
+pub async fn described(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<Described>, DbErr> {
+    let companies = company::Entity::find()
+        .filter(company::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let mut texts: HashMap<i32, String> = HashMap::new();
+    for t in company_text::Entity::find()
+        .filter(company_text::Column::CompanyId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+    {
+        let text = texts.entry(t.company_id).or_default();
+        for part in [&t.name, &t.main_business, &t.advantages, &t.cooperation_note]
+            .into_iter()
+            .flatten()
+        {
+            text.push_str(&part.to_lowercase());
+            text.push('\n');
+        }
+    }
+    Ok(companies
+        .into_iter()
+        .map(|c| Described {
+            text: texts.remove(&c.id).unwrap_or_default(),
+            id: c.id,
+            industry: c.industry,
+            sector: c.sector,
+            version: c.updated_at,
+        })
+        .collect())
+}
+
+/// The listed companies among `ids`, with the cooperation intentions each declares.
+pub async fn listed_with_intents(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<(CompanyRef, Vec<String>)>, DbErr> {
+    let companies = company::listed()
+        .filter(company::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let mut intents: HashMap<i32, Vec<String>> = HashMap::new();
+    for i in cooperation_intent::Entity::find()
+        .filter(cooperation_intent::Column::CompanyId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+    {
+        intents.entry(i.company_id).or_default().push(i.kind);
+    }
+    Ok(companies
+        .into_iter()
+        .map(|c| {
+            let kinds = intents.remove(&c.id).unwrap_or_default();
+            (CompanyRef::from(c), kinds)
+        })
+        .collect())
 }

@@ -25,6 +25,7 @@ cfg_if::cfg_if! {
         pub mod queries;
         mod routes;
         pub mod search;
+        pub mod taxonomy;
     }
 }
 

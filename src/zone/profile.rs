@@ -3,9 +3,8 @@
 use super::entity::{
     company, company_text, cooperation_intent, exchange, exchange_rate, financial_year,
 };
-use super::queries::label;
 use super::{CnyRate, CompanyProfile, FinancialYear, INTENT_KINDS};
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, pick, tr_code};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 /// The company listed as `symbol` on `mic`, if the zone shows it.
@@ -95,16 +94,16 @@ pub async fn company_profile(
     Ok(Some(CompanyProfile {
         exchange: exchange
             .map_or_else(|| company.exchange_mic.clone(), |e| e.name(lang).to_owned()),
-        market: label(lang, "market", &company.market),
-        industry: label(lang, "industry", &company.industry),
-        sector: label(lang, "sector", &company.sector),
-        country: label(lang, "country", &company.country),
+        market: tr_code(lang, "market", &company.market),
+        industry: tr_code(lang, "industry", &company.industry),
+        sector: tr_code(lang, "sector", &company.sector),
+        country: tr_code(lang, "country", &company.country),
         main_business: field(|t| t.main_business.as_deref()),
         advantages: field(|t| t.advantages.as_deref()),
         cooperation_note: field(|t| t.cooperation_note.as_deref()),
         intents: intents
             .iter()
-            .map(|i| label(lang, "intent", &i.kind))
+            .map(|i| tr_code(lang, "intent", &i.kind))
             .collect(),
         listing_date: company.listing_date.map(|d| d.to_string()),
         website: company.website,
@@ -127,13 +126,10 @@ pub async fn liaison(
     let Some(listed) = listed_company(db, mic, symbol).await? else {
         return Ok(None);
     };
-    Ok(exchange::Entity::find_by_id(mic)
-        .one(db)
+    Ok(super::lookup::liaison_desk(db, mic)
         .await?
-        .map(|e| super::Liaison {
-            name: e.liaison_name,
-            email: e.liaison_email,
-            phone: e.liaison_phone,
+        .map(|desk| super::Liaison {
             company_email: listed.contact_email,
+            ..desk
         }))
 }

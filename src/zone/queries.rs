@@ -8,16 +8,13 @@ use super::{
     Choice, CompanyCard, DirectoryQuery, DirectoryView, ExchangeFigure, Facets, INTENT_KINDS,
     MAX_OFFSET_PAGE, Seek, ViewSize, ZoneFigures,
 };
-use crate::i18n::{Lang, pick, tr};
+use crate::i18n::{Lang, pick, tr_code};
 use crate::web::url::Page;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use std::collections::HashMap;
 
-pub(super) fn label(lang: Lang, prefix: &str, code: &str) -> String {
-    tr(lang, &format!("{prefix}-{code}"))
-}
 
 /// Alphabetical for Latin-script labels whatever their case ("mai" before "SET").
 fn sort_by_label(choices: &mut [Choice]) {
@@ -32,7 +29,7 @@ fn sorted_choices(
     let mut choices: Vec<Choice> = codes
         .into_iter()
         .map(|code| Choice {
-            label: label(lang, prefix, &code),
+            label: tr_code(lang, prefix, &code),
             value: code,
         })
         .collect();
@@ -67,7 +64,7 @@ fn facets(
             .iter()
             .map(|kind| Choice {
                 value: (*kind).to_owned(),
-                label: label(lang, "intent", kind),
+                label: tr_code(lang, "intent", kind),
             })
             .collect(),
     }
@@ -101,12 +98,12 @@ pub(super) fn card(
         exchange: exchanges
             .get(&company.exchange_mic)
             .map_or_else(|| company.exchange_mic.clone(), |e| e.name(lang).to_owned()),
-        market: label(lang, "market", &company.market),
-        industry: label(lang, "industry", &company.industry),
-        country: label(lang, "country", &company.country),
+        market: tr_code(lang, "market", &company.market),
+        industry: tr_code(lang, "industry", &company.industry),
+        country: tr_code(lang, "country", &company.country),
         intents: kinds
             .into_iter()
-            .map(|k| label(lang, "intent", k))
+            .map(|k| tr_code(lang, "intent", k))
             .collect(),
         green: company.green,
         mic: company.exchange_mic,
@@ -372,7 +369,7 @@ pub async fn figures(db: &impl ConnectionTrait, lang: Lang) -> Result<ZoneFigure
             Some(ExchangeFigure {
                 mic: e.mic.clone(),
                 name: e.name(lang).to_owned(),
-                country: label(lang, "country", &e.country),
+                country: tr_code(lang, "country", &e.country),
                 companies: *n,
             })
         })

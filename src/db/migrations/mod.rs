@@ -35,4 +35,6 @@ migrations![
     m20261204_000011_page_generation,
     m20261204_000012_directory_at_scale,
     m20261207_000013_matchmaking,
+    m20261207_000014_company_topics,
+    m20261207_000015_readiness,
 ];

@@ -1,10 +1,10 @@
 //! What an export reads from the database, a chunk at a time.
 
 use super::format::ExportRow;
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, tr, tr_code};
 use crate::zone::DirectoryQuery;
 use crate::zone::entity::{company, exchange, financial_year};
-use crate::zone::queries::{card, exchanges_by_mic, label, texts_and_intents};
+use crate::zone::queries::{card, exchanges_by_mic, texts_and_intents};
 use crate::zone::search::{filtered_companies, in_directory_order};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
@@ -79,7 +79,7 @@ pub async fn export_chunk(
                 shown.name.shown_in.unwrap_or(lang).native_name().to_owned(),
                 shown.market,
                 shown.industry,
-                label(lang, "sector", &c.sector),
+                tr_code(lang, "sector", &c.sector),
                 shown.country,
                 c.website.clone().unwrap_or_default(),
                 c.listing_date.map(|d| d.to_string()).unwrap_or_default(),

@@ -1,0 +1,130 @@
+//! The recommendation pages: `/{lang}/demands/{id}/matches` (the companies that best fit an
+//! enterprise's demand, for its owner and the operators) and
+//! `/{lang}/zone/{mic}/{symbol}/matches` (the demands that best fit a company, for its
+//! exchange's partners and the operators). Each recommendation shows its score's parts.
+
+use super::api::{fetch_company_matches, fetch_demand_matches};
+use super::matches::{Reason, Recommendations, Recommended};
+use crate::i18n::{Lang, tr, tr_args, use_lang};
+use crate::ui::LocalizedText;
+use crate::web::url::Page;
+use crate::web::views::{FoundPage, require_sign_in};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn DemandMatchesPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
+    let here = Page::DemandMatches { id: id.unwrap_or(0) }.url(lang);
+    if !require_sign_in(lang, &here) {
+        return ().into_any();
+    }
+    let matches = Resource::new(
+        move || id,
+        move |id| async move {
+            match id {
+                Some(id) => fetch_demand_matches(lang, id).await,
+                None => Ok(None),
+            }
+        },
+    );
+    view! {
+        <FoundPage title="match-companies-title" class="matches" resource=matches
+            show=move |found| view! { <MatchList lang found empty="match-no-companies" /> } />
+    }
+    .into_any()
+}
+
+#[component]
+pub fn CompanyMatchesPage() -> impl IntoView {
+    let lang = use_lang();
+    let (mic, symbol) = use_params_map().with_untracked(|p| {
+        (
+            p.get("mic").unwrap_or_default(),
+            p.get("symbol").unwrap_or_default(),
+        )
+    });
+    let here = Page::CompanyMatches {
+        mic: &mic,
+        symbol: &symbol,
+    }
+    .url(lang);
+    if !require_sign_in(lang, &here) {
+        return ().into_any();
+    }
+    let matches = Resource::new(
+        move || (mic.clone(), symbol.clone()),
+        move |(mic, symbol)| fetch_company_matches(lang, mic, symbol),
+    );
+    view! {
+        <FoundPage title="match-demands-title" class="matches" resource=matches
+            show=move |found| view! { <MatchList lang found empty="match-no-demands" /> } />
+    }
+    .into_any()
+}
+
+#[component]
+fn MatchList(lang: Lang, found: Recommendations, empty: &'static str) -> impl IntoView {
+    let weighed = tr_args(
+        lang,
+        "match-weighed",
+        &[("count", found.weighed.into()), ("shown", crate::i18n::format_number(found.weighed as f64, 0).into())],
+    );
+    let items = match found.items.is_empty() {
+        true => view! { <p class="notice">{tr(lang, empty)}</p> }.into_any(),
+        false => view! {
+            <ol class="match-list">
+                {found.items.into_iter().map(|item| view! { <MatchCard lang item /> }).collect_view()}
+            </ol>
+        }
+        .into_any(),
+    };
+    view! {
+        <p class="lead"><a href=found.about_href><LocalizedText text=found.about /></a></p>
+        <p class="muted">{tr(lang, "match-how")} " " {weighed}</p>
+        {items}
+    }
+}
+
+#[component]
+fn MatchCard(lang: Lang, item: Recommended) -> impl IntoView {
+    let score = tr_args(lang, "match-score", &[("score", item.score.into())]);
+    let act = item
+        .act
+        .map(|(href, label)| view! { <p><a class="button" href=href>{label}</a></p> });
+    view! {
+        <li class="match">
+            <div class="match-head">
+                <h2><a href=item.href><LocalizedText text=item.title /></a></h2>
+                <meter min="0" max="100" value=item.score title=score.clone()></meter>
+                <span class="match-score">{score}</span>
+            </div>
+            <p class="muted">{item.facts}</p>
+            <Reasons lang reasons=item.reasons />
+            {act}
+        </li>
+    }
+}
+
+/// Why: each part of the score with its points.
+#[component]
+fn Reasons(lang: Lang, reasons: Vec<Reason>) -> impl IntoView {
+    view! {
+        <table class="match-reasons">
+            <caption class="visually-hidden">{tr(lang, "match-why")}</caption>
+            <tbody>
+                {reasons
+                    .into_iter()
+                    .map(|r| view! {
+                        <tr class:earned={r.points > 0}>
+                            <th scope="row">{r.part}</th>
+                            <td class="points">{format!("{} / {}", r.points, r.max)}</td>
+                            <td>{r.why}</td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,56 @@
+//! Server functions of readiness. Each needs a signed-in account and shows only what that
+//! account may read (`reads`): an enterprise its own assessments, an operator everyone's.
+
+use super::{AssessmentView, Assessed, Overview, Questionnaire};
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn signed_in() -> Result<crate::web::viewer::Viewer, ServerFnError> {
+    use crate::web::error::Problem;
+    crate::web::viewer::use_viewer().ok_or_else(|| Problem::SignInRequired.into())
+}
+
+/// The viewer's own page as an enterprise; enterprise `enterprise`'s for an operator.
+#[server(endpoint = "readiness")]
+pub async fn fetch_overview(
+    lang: Lang,
+    enterprise: Option<i32>,
+) -> Result<Option<Overview>, ServerFnError> {
+    let viewer = signed_in()?;
+    let db = crate::db::use_db()?;
+    super::reads::overview(&db, lang, &viewer, enterprise)
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+#[server(endpoint = "readiness-assessment")]
+pub async fn fetch_assessment(
+    lang: Lang,
+    id: i32,
+) -> Result<Option<AssessmentView>, ServerFnError> {
+    let viewer = signed_in()?;
+    let db = crate::db::use_db()?;
+    super::reads::assessment(&db, lang, &viewer, id)
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+/// The operators' list of the enterprises that took the evaluation.
+#[server(endpoint = "readiness-assessed")]
+pub async fn fetch_assessed(lang: Lang, page: u32) -> Result<Option<Assessed>, ServerFnError> {
+    let viewer = signed_in()?;
+    let db = crate::db::use_db()?;
+    super::reads::assessed(&db, lang, &viewer, page)
+        .await
+        .map_err(crate::web::error::internal)
+}
+
+#[server(endpoint = "readiness-questionnaire")]
+pub async fn fetch_questionnaire(lang: Lang) -> Result<Option<Questionnaire>, ServerFnError> {
+    let viewer = signed_in()?;
+    let db = crate::db::use_db()?;
+    super::reads::questionnaire(&db, lang, &viewer)
+        .await
+        .map_err(crate::web::error::internal)
+}
