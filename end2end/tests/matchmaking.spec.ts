@@ -125,7 +125,9 @@ test("in Malay: a demand is published, an introduction is carried to a closed fi
   // 3. The enterprise asks to be introduced to a Bursa company.
   await page.goto("/ms/zone?exchange=XKLS");
   await page.locator(".company-card a").first().click();
-  const company = (await page.locator("h1").innerText()).split("\n")[0].trim();
+  // The heading holds the name, and a badge when the company is green.
+  const badges = (await page.locator("h1 .badge").allInnerTexts()).join("");
+  const company = (await page.locator("h1").innerText()).split("\n")[0].replace(badges, "").trim();
   await page.getByRole("link", { name: "Mohon perkenalan" }).click();
   await page.getByLabel("Tujuan").selectOption("technology");
   await page.getByLabel("Mesej").fill("Kami ingin membincangkan kerjasama teknologi storan tenaga.");
@@ -170,7 +172,7 @@ test("in Malay: a demand is published, an introduction is carried to a closed fi
 
   // 7. The exchange closes it: financing of MYR 2,000,000.
   const close = stepForm(kl, "close");
-  await close.getByLabel("Keputusan").selectOption("financing");
+  await close.getByLabel("Keputusan", { exact: true }).selectOption("financing");
   await close.getByLabel("Amaun").fill("2000000");
   await close.getByLabel("Mata wang").selectOption("MYR");
   await close.getByRole("button").click();
