@@ -768,9 +768,10 @@ async fn access_matrix() {
             // A server function answers `null` for what the caller may not see.
             let sees = match path.as_str() {
                 // A's draft, A's request, A's demand's matches, A's evaluation.
-                "/api/case" | "/api/demand" | "/api/demand-matches" | "/api/readiness-assessment" => {
-                    Some([false, true, false, false, false, true])
-                }
+                "/api/case"
+                | "/api/demand"
+                | "/api/demand-matches"
+                | "/api/readiness-assessment" => Some([false, true, false, false, false, true]),
                 "/api/company-matches" => Some([false, false, false, true, false, true]),
                 "/api/readiness" | "/api/readiness-questionnaire" => {
                     Some([false, true, true, false, false, false])

@@ -136,11 +136,7 @@ async fn zone() -> Zone {
             sector: "digital infrastructure",
             country: "TH",
             green: false,
-            texts: &[(
-                "th",
-                THAI_DATA,
-                "ผู้ให้บริการศูนย์ข้อมูลในกรุงเทพฯ และชลบุรี",
-            )],
+            texts: &[("th", THAI_DATA, "ผู้ให้บริการศูนย์ข้อมูลในกรุงเทพฯ และชลบุรี")],
             intents: &["technology"],
         },
         Fixture {
@@ -158,7 +154,11 @@ async fn zone() -> Zone {
         add(&db, f).await;
     }
     assert_eq!(recommend::read_topics(&db).await.unwrap(), 5);
-    assert_eq!(recommend::read_topics(&db).await.unwrap(), 0, "nothing changed");
+    assert_eq!(
+        recommend::read_topics(&db).await.unwrap(),
+        0,
+        "nothing changed"
+    );
     let app = app_on(db.clone());
     enterprise(&db, "甲贸易有限公司", 31, "owner@example.com", true).await;
     enterprise(&db, "乙贸易有限公司", 32, "other@example.com", true).await;
@@ -260,7 +260,10 @@ async fn chinese_demands_are_best_matched_by_companies_writing_only_malay_or_tha
     // The refinery shares one of the demand's two topics, lists outside its market and
     // declares nothing: 30 + 18 of 90.
     assert_eq!(palm.items[2].score, 53);
-    assert!(palm.items[0].act.is_some(), "its owner may ask to be introduced");
+    assert!(
+        palm.items[0].act.is_some(),
+        "its owner may ask to be introduced"
+    );
 
     let data = for_demand(&z, &z.owner, "En", z.data).await.unwrap();
     assert_eq!(titles(&data)[..2], [THAI_DATA, SOFTWARE]);
@@ -293,13 +296,21 @@ async fn a_company_is_shown_the_demands_that_fit_it_and_only_its_exchange_may_as
     assert!(for_demand(&z, &z.other, "En", z.palm).await.is_none());
     assert!(for_demand(&z, &z.kl, "En", z.palm).await.is_none());
     let ops = for_demand(&z, &z.op, "En", z.palm).await.unwrap();
-    assert!(ops.items.iter().all(|i| i.act.is_none()), "operators do not ask");
+    assert!(
+        ops.items.iter().all(|i| i.act.is_none()),
+        "operators do not ask"
+    );
 }
 
 #[tokio::test]
 async fn the_pages_explain_each_match_in_malay_and_thai() {
     let z = zone().await;
-    let page = get(&z.app, &format!("/ms/demands/{}/matches", z.palm), Some(&z.owner)).await;
+    let page = get(
+        &z.app,
+        &format!("/ms/demands/{}/matches", z.palm),
+        Some(&z.owner),
+    )
+    .await;
     assert_eq!(page.status, StatusCode::OK);
     for text in [
         SAWIT,
@@ -311,8 +322,17 @@ async fn the_pages_explain_each_match_in_malay_and_thai() {
         assert!(page.body.contains(text), "{text}");
     }
     let demand = get(&z.app, &format!("/ms/demands/{}", z.palm), Some(&z.owner)).await;
-    assert!(demand.body.contains(&format!("/ms/demands/{}/matches", z.palm)));
-    let refused = get(&z.app, &format!("/ms/demands/{}/matches", z.palm), Some(&z.other)).await;
+    assert!(
+        demand
+            .body
+            .contains(&format!("/ms/demands/{}/matches", z.palm))
+    );
+    let refused = get(
+        &z.app,
+        &format!("/ms/demands/{}/matches", z.palm),
+        Some(&z.other),
+    )
+    .await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
 
     let page = get(&z.app, "/th/zone/XBKK/DATA/matches", Some(&z.bk)).await;

@@ -2,11 +2,11 @@
 //! who may ask: the board and the figures are public; a demand is public once published; the
 //! rest needs a signed-in account of the right kind, and shows only what is that account's.
 
+use super::matches::Recommendations;
 use super::{
     Board, BoardQuery, CaseDetail, CaseQuery, DemandDetail, DemandForm, Desk, IntroductionTarget,
     LiaisonFigures,
 };
-use super::matches::Recommendations;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 

@@ -19,7 +19,6 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
-
 /// `2027-01-14 10:00 (Asia/Kuala_Lumpur, UTC+08:00)`
 fn local_time(at: DateTime<Utc>, zone: &str) -> String {
     let minutes = MEETING_ZONES

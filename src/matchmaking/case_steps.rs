@@ -2,9 +2,9 @@
 //! refuse or decline, a meeting's time and place, an outcome. One transaction per step with
 //! its history row, its audit record and its mail.
 
-use super::cases::{side_of, sees, initiator_of, stage_of, text_field};
+use super::cases::{initiator_of, sees, side_of, stage_of, text_field};
 use super::entity::{case, case_event};
-use super::flow::{self, Outcome, Step, Stage};
+use super::flow::{self, Outcome, Stage, Step};
 use super::{By, CURRENCIES, MEETING_ZONES, demand_check, mail};
 use crate::i18n::{Lang, tr};
 use crate::platform::{audit, page_generation};

@@ -3,9 +3,9 @@
 //! see. Steps along `flow` are in `case_steps`. Every change is one transaction with its
 //! history row, its audit record and its mail.
 
+use super::By;
 use super::entity::{case, case_event, case_message};
 use super::flow::{self, Side, Stage};
-use super::By;
 use super::{demand_reads, mail};
 use crate::i18n::{Lang, tr};
 use crate::platform::audit;
@@ -114,7 +114,14 @@ fn message_field(
     name: &'static str,
     errors: &mut FieldErrors,
 ) -> String {
-    text_field(lang, fields, name, MESSAGE_MAX, Some("case-error-message"), errors)
+    text_field(
+        lang,
+        fields,
+        name,
+        MESSAGE_MAX,
+        Some("case-error-message"),
+        errors,
+    )
 }
 
 /// A new case at `requested`, with its first history row, mail to the operators and audit.

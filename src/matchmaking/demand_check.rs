@@ -32,7 +32,12 @@ pub(super) struct Checked {
     pub(super) company_id: Option<i32>,
 }
 
-pub(super) fn amount(lang: Lang, text: &str, name: &'static str, errors: &mut FieldErrors) -> Option<i64> {
+pub(super) fn amount(
+    lang: Lang,
+    text: &str,
+    name: &'static str,
+    errors: &mut FieldErrors,
+) -> Option<i64> {
     let digits: String = text
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | '_'))

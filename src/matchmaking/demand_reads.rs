@@ -36,7 +36,6 @@ pub async fn target_choices(db: &impl ConnectionTrait, lang: Lang) -> Result<Vec
     Ok(countries.into_iter().chain(exchanges).collect())
 }
 
-
 /// The board's cards for `demands`, in their order: texts, labels and publishers read in a
 /// few queries for the whole page.
 async fn cards(

@@ -270,7 +270,7 @@ async fn insert_case(db: &impl ConnectionTrait, c: &Case, enterprise: i32) -> Re
     // The steps spread evenly between the request and a day ago.
     let gap = Duration::days((c.days_ago - 1).max(1)) / (path.len() as i32 + 1);
     let at = |i: usize| opened + gap * (i as i32 + 1);
-    let when = |step: &str| path.iter().position(|(s, _, _)| *s == step).map(|i| at(i));
+    let when = |step: &str| path.iter().position(|(s, _, _)| *s == step).map(&at);
     let meeting = c.meeting.as_ref().and_then(|m| {
         let minutes = super::MEETING_ZONES
             .iter()
@@ -395,7 +395,11 @@ mod tests {
         for e in &demo.enterprises {
             assert!(check_character_for(&e.uscc17).is_some(), "{}", e.uscc17);
             // PostgreSQL holds a province in two characters; SQLite would not notice more.
-            assert!(crate::accounts::uscc::province(&e.region).is_some(), "{}", e.region);
+            assert!(
+                crate::accounts::uscc::province(&e.region).is_some(),
+                "{}",
+                e.region
+            );
         }
     }
 }

@@ -16,7 +16,10 @@ use leptos_router::hooks::use_params_map;
 pub fn DemandMatchesPage() -> impl IntoView {
     let lang = use_lang();
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
-    let here = Page::DemandMatches { id: id.unwrap_or(0) }.url(lang);
+    let here = Page::DemandMatches {
+        id: id.unwrap_or(0),
+    }
+    .url(lang);
     if !require_sign_in(lang, &here) {
         return ().into_any();
     }
@@ -69,7 +72,13 @@ fn MatchList(lang: Lang, found: Recommendations, empty: &'static str) -> impl In
     let weighed = tr_args(
         lang,
         "match-weighed",
-        &[("count", found.weighed.into()), ("shown", crate::i18n::format_number(found.weighed as f64, 0).into())],
+        &[
+            ("count", found.weighed.into()),
+            (
+                "shown",
+                crate::i18n::format_number(found.weighed as f64, 0).into(),
+            ),
+        ],
     );
     let items = match found.items.is_empty() {
         true => view! { <p class="notice">{tr(lang, empty)}</p> }.into_any(),

@@ -19,8 +19,8 @@ use crate::zone::{lookup, taxonomy};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
 };
 use std::collections::{BTreeSet, HashMap};
 
@@ -218,17 +218,31 @@ pub async fn for_demand(
     let items = scored
         .into_iter()
         .map(|(s, c)| Recommended {
-            title: names.get(&c.id).cloned().unwrap_or_else(|| plain(&c.symbol)),
-            href: Page::Company { mic: &c.mic, symbol: &c.symbol }.url(lang),
+            title: names
+                .get(&c.id)
+                .cloned()
+                .unwrap_or_else(|| plain(&c.symbol)),
+            href: Page::Company {
+                mic: &c.mic,
+                symbol: &c.symbol,
+            }
+            .url(lang),
             facts: format!(
                 "{} · {}",
-                exchanges.get(&c.mic).cloned().unwrap_or_else(|| c.mic.clone()),
+                exchanges
+                    .get(&c.mic)
+                    .cloned()
+                    .unwrap_or_else(|| c.mic.clone()),
                 tr_code(lang, "industry", &c.industry)
             ),
             score: s.total,
             reasons: reasons(lang, &s.parts, &exchanges),
             act: owner.then(|| {
-                let href = Page::Introduce { mic: &c.mic, symbol: &c.symbol }.url(lang);
+                let href = Page::Introduce {
+                    mic: &c.mic,
+                    symbol: &c.symbol,
+                }
+                .url(lang);
                 (href, tr(lang, "company-introduce"))
             }),
         })
@@ -295,7 +309,10 @@ pub async fn for_company(
         .map(|(s, d)| {
             let href = Page::Demand { id: d.id }.url(lang);
             Recommended {
-                title: titles.get(&d.id).cloned().unwrap_or_else(|| plain(&format!("#{}", d.id))),
+                title: titles
+                    .get(&d.id)
+                    .cloned()
+                    .unwrap_or_else(|| plain(&format!("#{}", d.id))),
                 facts: format!(
                     "{} · {}",
                     tr_code(lang, "demand-kind", &d.kind),
@@ -368,17 +385,24 @@ fn reasons(lang: Lang, parts: &[Part], exchanges: &HashMap<String, String>) -> V
 }
 
 fn explain(lang: Lang, why: &Why, exchanges: &HashMap<String, String>) -> (&'static str, String) {
-    let with = |key: &str, name: &'static str, value: String| {
-        tr_args(lang, key, &[(name, value.into())])
-    };
+    let with =
+        |key: &str, name: &'static str, value: String| tr_args(lang, key, &[(name, value.into())]);
     match why {
         Why::SameIndustry(i) => (
             "match-part-industry",
-            with("match-why-same-industry", "industry", tr_code(lang, "industry", i)),
+            with(
+                "match-why-same-industry",
+                "industry",
+                tr_code(lang, "industry", i),
+            ),
         ),
         Why::RelatedIndustry(i) => (
             "match-part-industry",
-            with("match-why-related-industry", "industry", tr_code(lang, "industry", i)),
+            with(
+                "match-why-related-industry",
+                "industry",
+                tr_code(lang, "industry", i),
+            ),
         ),
         Why::OtherIndustry => ("match-part-industry", tr(lang, "match-why-other-industry")),
         Why::Declares(i) => (
@@ -387,7 +411,11 @@ fn explain(lang: Lang, why: &Why, exchanges: &HashMap<String, String>) -> (&'sta
         ),
         Why::DoesNotDeclare(i) => (
             "match-part-intent",
-            with("match-why-not-declared", "intent", tr_code(lang, "intent", i)),
+            with(
+                "match-why-not-declared",
+                "intent",
+                tr_code(lang, "intent", i),
+            ),
         ),
         Why::AnyMarket => ("match-part-target", tr(lang, "match-why-any-market")),
         Why::InMarket(code) => {
@@ -396,7 +424,10 @@ fn explain(lang: Lang, why: &Why, exchanges: &HashMap<String, String>) -> (&'sta
                 true => tr(lang, &key),
                 false => exchanges.get(code).cloned().unwrap_or_else(|| code.clone()),
             };
-            ("match-part-target", with("match-why-in-market", "place", place))
+            (
+                "match-part-target",
+                with("match-why-in-market", "place", place),
+            )
         }
         Why::OutsideMarkets => ("match-part-target", tr(lang, "match-why-outside-markets")),
         Why::Green => ("match-part-green", tr(lang, "match-why-green")),
@@ -404,7 +435,10 @@ fn explain(lang: Lang, why: &Why, exchanges: &HashMap<String, String>) -> (&'sta
         Why::Shared(topics) => {
             let names: Vec<String> = topics.iter().map(|t| tr(lang, t)).collect();
             let list = names.join(&tr(lang, "match-list-separator"));
-            ("match-part-topics", with("match-why-shared", "topics", list))
+            (
+                "match-part-topics",
+                with("match-why-shared", "topics", list),
+            )
         }
         Why::NothingShared => ("match-part-topics", tr(lang, "match-why-nothing-shared")),
     }

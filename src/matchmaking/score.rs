@@ -77,8 +77,16 @@ pub fn score(wants: &Wants, offers: &Offers) -> Score {
     ];
     if wants.green {
         parts.push(match offers.green {
-            true => Part { points: GREEN, max: GREEN, why: Why::Green },
-            false => Part { points: 0, max: GREEN, why: Why::NotGreen },
+            true => Part {
+                points: GREEN,
+                max: GREEN,
+                why: Why::Green,
+            },
+            false => Part {
+                points: 0,
+                max: GREEN,
+                why: Why::NotGreen,
+            },
         });
     }
     parts.push(topics(wants.topics, offers.topics));
@@ -96,32 +104,59 @@ fn industry(wants: &Wants, offers: &Offers) -> Part {
     } else if touches_industry(wants.topics, offers.industry)
         || touches_industry(offers.topics, wants.industry)
     {
-        (INDUSTRY / 2, Why::RelatedIndustry(offers.industry.to_owned()))
+        (
+            INDUSTRY / 2,
+            Why::RelatedIndustry(offers.industry.to_owned()),
+        )
     } else {
         (0, Why::OtherIndustry)
     };
-    Part { points, max: INDUSTRY, why }
+    Part {
+        points,
+        max: INDUSTRY,
+        why,
+    }
 }
 
 fn intent(wants: &Wants, offers: &Offers) -> Part {
     let purpose = wants.purpose.to_owned();
-    match offers.intents.iter().any(|i| *i == purpose) {
-        true => Part { points: INTENT, max: INTENT, why: Why::Declares(purpose) },
-        false => Part { points: 0, max: INTENT, why: Why::DoesNotDeclare(purpose) },
+    match offers.intents.contains(&purpose) {
+        true => Part {
+            points: INTENT,
+            max: INTENT,
+            why: Why::Declares(purpose),
+        },
+        false => Part {
+            points: 0,
+            max: INTENT,
+            why: Why::DoesNotDeclare(purpose),
+        },
     }
 }
 
 fn target(wants: &Wants, offers: &Offers) -> Part {
     if wants.targets.is_empty() {
-        return Part { points: TARGET, max: TARGET, why: Why::AnyMarket };
+        return Part {
+            points: TARGET,
+            max: TARGET,
+            why: Why::AnyMarket,
+        };
     }
     let hit = wants
         .targets
         .iter()
         .find(|t| *t == offers.country || *t == offers.mic);
     match hit {
-        Some(t) => Part { points: TARGET, max: TARGET, why: Why::InMarket(t.clone()) },
-        None => Part { points: 0, max: TARGET, why: Why::OutsideMarkets },
+        Some(t) => Part {
+            points: TARGET,
+            max: TARGET,
+            why: Why::InMarket(t.clone()),
+        },
+        None => Part {
+            points: 0,
+            max: TARGET,
+            why: Why::OutsideMarkets,
+        },
     }
 }
 
@@ -129,12 +164,19 @@ fn target(wants: &Wants, offers: &Offers) -> Part {
 /// each side's number of topics; industries are the industry part's.
 fn topics(wants: &BTreeSet<String>, offers: &BTreeSet<String>) -> Part {
     let sectors = |set: &BTreeSet<String>| -> BTreeSet<String> {
-        set.iter().filter(|k| k.starts_with("sector-")).cloned().collect()
+        set.iter()
+            .filter(|k| k.starts_with("sector-"))
+            .cloned()
+            .collect()
     };
     let (w, o) = (sectors(wants), sectors(offers));
     let shared: Vec<String> = w.intersection(&o).cloned().collect();
     if shared.is_empty() {
-        return Part { points: 0, max: TOPICS, why: Why::NothingShared };
+        return Part {
+            points: 0,
+            max: TOPICS,
+            why: Why::NothingShared,
+        };
     }
     let cosine = shared.len() as f64 / ((w.len() * o.len()) as f64).sqrt();
     Part {

@@ -1,7 +1,7 @@
 //! Server functions of readiness. Each needs a signed-in account and shows only what that
 //! account may read (`reads`): an enterprise its own assessments, an operator everyone's.
 
-use super::{AssessmentView, Assessed, Overview, Questionnaire};
+use super::{Assessed, AssessmentView, Overview, Questionnaire};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 

@@ -2,9 +2,9 @@
 //! compared with the take before, and the next steps of each weak dimension. For the enterprise
 //! that took it and the operators.
 
+use super::AssessmentView;
 use super::api::fetch_assessment;
 use super::chart::ScoreChart;
-use super::AssessmentView;
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::web::url::Page;
 use crate::web::views::{FoundPage, require_sign_in};
@@ -15,7 +15,10 @@ use leptos_router::hooks::use_params_map;
 pub fn AssessmentPage() -> impl IntoView {
     let lang = use_lang();
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
-    let here = Page::Assessment { id: id.unwrap_or(0) }.url(lang);
+    let here = Page::Assessment {
+        id: id.unwrap_or(0),
+    }
+    .url(lang);
     if !require_sign_in(lang, &here) {
         return ().into_any();
     }

@@ -42,11 +42,26 @@ pub const WEAK_BELOW: u32 = 60;
 
 /// The form field of each statement, `{dimension}-{1..}`, in [`DIMENSIONS`] order.
 pub const FIELDS: [&str; 20] = [
-    "governance-1", "governance-2", "governance-3", "governance-4",
-    "finance-1", "finance-2", "finance-3", "finance-4",
-    "ip-1", "ip-2", "ip-3", "ip-4",
-    "international-1", "international-2", "international-3", "international-4",
-    "esg-1", "esg-2", "esg-3", "esg-4",
+    "governance-1",
+    "governance-2",
+    "governance-3",
+    "governance-4",
+    "finance-1",
+    "finance-2",
+    "finance-3",
+    "finance-4",
+    "ip-1",
+    "ip-2",
+    "ip-3",
+    "ip-4",
+    "international-1",
+    "international-2",
+    "international-3",
+    "international-4",
+    "esg-1",
+    "esg-2",
+    "esg-3",
+    "esg-4",
 ];
 
 /// The form field of statement `n` (0-based) of dimension `d` (its index in [`DIMENSIONS`]).

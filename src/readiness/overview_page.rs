@@ -4,7 +4,7 @@
 
 use super::api::{fetch_assessed, fetch_overview};
 use super::assessment_page::AssessmentSummary;
-use super::{AssessmentRow, Assessed, Overview};
+use super::{Assessed, AssessmentRow, Overview};
 use crate::i18n::{Lang, tr, use_lang};
 use crate::ui::Pager;
 use crate::web::url::Page;
@@ -22,7 +22,9 @@ pub fn ReadinessPage() -> impl IntoView {
     let (enterprise, page) = use_query_map().with_untracked(|q| {
         (
             q.get("enterprise").and_then(|e| e.parse::<i32>().ok()),
-            q.get("page").and_then(|p| p.parse::<u32>().ok()).unwrap_or(1),
+            q.get("page")
+                .and_then(|p| p.parse::<u32>().ok())
+                .unwrap_or(1),
         )
     });
     let operator = use_viewer().is_some_and(|v| v.is_operator());

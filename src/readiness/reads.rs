@@ -4,7 +4,7 @@
 use super::entity::assessment;
 use super::evaluate::{Answers, overall};
 use super::{
-    AssessmentRow, AssessmentView, Assessed, DIMENSIONS, DimensionForm, DimensionResult, LEVELS,
+    Assessed, AssessmentRow, AssessmentView, DIMENSIONS, DimensionForm, DimensionResult, LEVELS,
     Overview, Questionnaire, STATEMENTS, WEAK_BELOW, field_name,
 };
 use crate::accounts::parties;
@@ -73,7 +73,9 @@ fn view_of(
 ) -> Option<AssessmentView> {
     let answers = Answers::parse(&a.answers)?;
     let scores = answers.scores();
-    let previous = before.and_then(|b| Answers::parse(&b.answers)).map(|p| p.scores());
+    let previous = before
+        .and_then(|b| Answers::parse(&b.answers))
+        .map(|p| p.scores());
     let dimensions = DIMENSIONS
         .iter()
         .enumerate()

@@ -157,8 +157,14 @@ fn LiaisonSection(lang: Lang, mic: String, symbol: String) -> impl IntoView {
                 view! { <p><a class="button primary" href=href>{tr(lang, "company-introduce")}</a></p> }
             });
             // Its exchange's partners and the operators look for demands it could answer.
-            let matches = (v.is_operator() || v.is_partner() && v.exchange_mic.as_deref() == Some(&mic)).then(|| {
-                let href = Page::CompanyMatches { mic: &mic, symbol: &symbol }.url(lang);
+            let matches = (v.is_operator()
+                || v.is_partner() && v.exchange_mic.as_deref() == Some(&mic))
+            .then(|| {
+                let href = Page::CompanyMatches {
+                    mic: &mic,
+                    symbol: &symbol,
+                }
+                .url(lang);
                 view! { <p><a class="button" href=href>{tr(lang, "match-link-demands")}</a></p> }
             });
             let liaison = Resource::new(

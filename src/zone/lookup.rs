@@ -175,9 +175,14 @@ pub async fn described(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<Des
         .await?
     {
         let text = texts.entry(t.company_id).or_default();
-        for part in [&t.name, &t.main_business, &t.advantages, &t.cooperation_note]
-            .into_iter()
-            .flatten()
+        for part in [
+            &t.name,
+            &t.main_business,
+            &t.advantages,
+            &t.cooperation_note,
+        ]
+        .into_iter()
+        .flatten()
         {
             text.push_str(&part.to_lowercase());
             text.push('\n');

@@ -15,7 +15,6 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-
 /// Alphabetical for Latin-script labels whatever their case ("mai" before "SET").
 fn sort_by_label(choices: &mut [Choice]) {
     choices.sort_by_cached_key(|c| c.label.to_lowercase());

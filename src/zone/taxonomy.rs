@@ -94,7 +94,9 @@ pub fn mentioned(text: &str) -> BTreeSet<String> {
         .iter()
         .filter(|t| {
             t.unspaced.iter().any(|w| text.contains(w.as_str()))
-                || t.latin.iter().any(|w| words.iter().any(|at| latin_match(w, at)))
+                || t.latin
+                    .iter()
+                    .any(|w| words.iter().any(|at| latin_match(w, at)))
         })
         .map(|t| t.key.clone())
         .collect()
@@ -103,7 +105,10 @@ pub fn mentioned(text: &str) -> BTreeSet<String> {
 /// Whether topics `keys` touch industry `industry`: the industry itself, or one of its sectors.
 pub fn touches_industry(keys: &BTreeSet<String>, industry: &str) -> bool {
     keys.iter().any(|k| match k.strip_prefix("sector-") {
-        Some(sector) => TAXONOMY.industry_of.get(sector).is_some_and(|i| i == industry),
+        Some(sector) => TAXONOMY
+            .industry_of
+            .get(sector)
+            .is_some_and(|i| i == industry),
         None => k.strip_prefix("industry-") == Some(industry),
     })
 }
@@ -135,7 +140,10 @@ fn latin_match(term: &str, at: &str) -> bool {
     let Some(rest) = at.strip_prefix(term) else {
         return false;
     };
-    let rest = rest.strip_prefix("es").or_else(|| rest.strip_prefix('s')).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix("es")
+        .or_else(|| rest.strip_prefix('s'))
+        .unwrap_or(rest);
     !rest.starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
@@ -155,9 +163,16 @@ mod tests {
             assert!(file.industries.contains_key(code), "industry {code}");
         }
         for s in &file.sectors {
-            assert!(crate::zone::INDUSTRIES.contains(&s.industry.as_str()), "{}", s.code);
+            assert!(
+                crate::zone::INDUSTRIES.contains(&s.industry.as_str()),
+                "{}",
+                s.code
+            );
         }
-        let all = file.industries.values().chain(file.sectors.iter().map(|s| &s.terms));
+        let all = file
+            .industries
+            .values()
+            .chain(file.sectors.iter().map(|s| &s.terms));
         for words in all {
             for list in [&words.zh, &words.en, &words.ms, &words.th] {
                 assert!(!list.is_empty());
