@@ -136,7 +136,7 @@ async fn run(config: Config, command: Command) -> Result<(), Box<dyn std::error:
             vnext::zone::demo::seed_generated(&db, companies as usize).await?;
             // The demo demands, and every company's topics read, for the recommendations.
             vnext::matchmaking::demo::seed(&db).await?;
-            vnext::matchmaking::recommend::read_topics(&db).await?;
+            vnext::matchmaking::topics::read_topics(&db).await?;
             tracing::info!("seeded {companies} generated companies");
             return Ok(());
         }
@@ -225,7 +225,7 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         vnext::platform::delivery::start(db.clone(), url, &config.smtp_from)?;
     }
     vnext::matchmaking::demands::start_expiry(db.clone());
-    vnext::matchmaking::recommend::start_reading_topics(db.clone());
+    vnext::matchmaking::topics::start_reading_topics(db.clone());
     let app = vnext::serve::app(options, db, settings);
     let listener = vnext::listener::Capped::new(
         tokio::net::TcpListener::bind(addr).await?,

@@ -12,7 +12,7 @@ use common::web::{PASSWORD, app_on, enterprise, get, post, sign_in, staff};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use vnext::accounts::Role;
 use vnext::matchmaking::matches::Recommendations;
-use vnext::matchmaking::recommend;
+use vnext::matchmaking::topics;
 use vnext::serve::Site;
 use vnext::zone::entity::{company, company_text, cooperation_intent};
 
@@ -153,9 +153,9 @@ async fn zone() -> Zone {
     for f in fixtures {
         add(&db, f).await;
     }
-    assert_eq!(recommend::read_topics(&db).await.unwrap(), 5);
+    assert_eq!(topics::read_topics(&db).await.unwrap(), 5);
     assert_eq!(
-        recommend::read_topics(&db).await.unwrap(),
+        topics::read_topics(&db).await.unwrap(),
         0,
         "nothing changed"
     );
@@ -363,7 +363,7 @@ async fn a_changed_company_is_read_again_and_ranks_by_what_it_now_says() {
     let mut row: company::ActiveModel = row.into();
     row.updated_at = Set(Utc::now() + chrono::Duration::seconds(1));
     row.update(&z.db).await.unwrap();
-    assert_eq!(recommend::read_topics(&z.db).await.unwrap(), 1);
+    assert_eq!(topics::read_topics(&z.db).await.unwrap(), 1);
     let palm = for_demand(&z, &z.owner, "En", z.palm).await.unwrap();
     // Now it has the demand's two topics and one more: 25 × 2 / √6 = 20 of the topic points.
     assert_eq!(titles(&palm)[..2], [SAWIT, RUBBER]);

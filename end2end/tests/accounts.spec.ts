@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { guardConsole } from "./console-guard";
+import { creditCode } from "./credit-code";
 
 // Fails on any browser console error (a CSP violation is one) or uncaught exception. Chromium
 // also logs a refused form's 422 as an error: that one is the expected answer.
@@ -11,19 +12,6 @@ const root = path.resolve(__dirname, "../..");
 const database = process.env.E2E_DATABASE ?? "target/e2e/vnext.sqlite";
 const passphrase = "Penang palm oil partners 2026";
 const operator = `ops-${Date.now()}@vnext.example`;
-
-// 91440300MA5F + 5 digits, completed with the GB 32100 check character.
-function creditCode(seed: number): string {
-  const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  const prefix = `91440300MA5F${String(seed).padStart(5, "0")}`;
-  let sum = 0;
-  let weight = 1;
-  for (const c of prefix) {
-    sum += alphabet.indexOf(c) * weight;
-    weight = (weight * 3) % 31;
-  }
-  return prefix + alphabet[(31 - (sum % 31)) % 31];
-}
 
 // The sign-in form's email, password and button labels.
 const signInLabels = { en: ["Email", "Password", "Sign in"], ms: ["E-mel", "Kata laluan", "Log masuk"] };

@@ -2,6 +2,7 @@ import { expect, type Browser, type Page, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { guardConsole } from "./console-guard";
+import { creditCode } from "./credit-code";
 
 // Chromium logs the 404 of a case the viewer may not see as an error: that one is expected.
 guardConsole(/Failed to load resource: the server responded with a status of 404/);
@@ -23,19 +24,6 @@ function admin(args: string[]) {
   });
 }
 
-// 91440300MA5F + 5 digits, completed with the GB 32100 check character.
-function creditCode(seed: number): string {
-  const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  const prefix = `91440300MA5F${String(seed).padStart(5, "0")}`;
-  let sum = 0;
-  let weight = 1;
-  for (const c of prefix) {
-    sum += alphabet.indexOf(c) * weight;
-    weight = (weight * 3) % 31;
-  }
-  return prefix + alphabet[(31 - (sum % 31)) % 31];
-}
-
 async function signIn(page: Page, email: string) {
   await page.goto("/ms/login");
   await page.getByLabel("E-mel").fill(email);
@@ -48,6 +36,27 @@ async function as(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email);
   return page;
+}
+
+/** Registers enterprise `email` in Malay and verifies it with the app's own command. */
+async function registerVerified(page: Page, email: string, name: string, seed: number) {
+  await page.goto("/ms/register");
+  await page.getByLabel("Nama syarikat (bahasa Cina)").fill(name);
+  await page.getByLabel("Kod Kredit Sosial Bersatu").fill(creditCode(seed));
+  await page.getByLabel("Jenis perusahaan").selectOption("sme");
+  await page.getByLabel("Industri").selectOption("energy");
+  await page.getByLabel("Nama orang untuk dihubungi").fill("Chen Jing");
+  await page.getByLabel("E-mel").fill(email);
+  await page.getByLabel("Telefon").fill("+86 574 0000 1234");
+  await page.getByLabel("Kata laluan", { exact: true }).fill(passphrase);
+  await page.getByLabel("Ulang kata laluan").fill(passphrase);
+  await page.getByLabel(/Saya menerima terma/).check();
+  await page.getByRole("button", { name: "Daftar" }).click();
+  await expect(page).toHaveURL(/\/ms\/login\?notice=registered$/);
+  execFileSync(process.env.E2E_SERVER ?? "target/debug/vnext", ["admin", "verify-enterprise", "--email", email], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `sqlite://${database}`, RUST_LOG: "warn" },
+  });
 }
 
 // A figure of the home page's liaison section, by its label.
@@ -72,23 +81,7 @@ test("in Malay: a demand is published, an introduction is carried to a closed fi
   const financings = await figure(page, "pembiayaan berjaya");
 
   // An enterprise registers in Malay and is verified on the command line.
-  await page.goto("/ms/register");
-  await page.getByLabel("Nama syarikat (bahasa Cina)").fill("宁波示例储能科技有限公司");
-  await page.getByLabel("Kod Kredit Sosial Bersatu").fill(creditCode(Number(tag) % 100000));
-  await page.getByLabel("Jenis perusahaan").selectOption("sme");
-  await page.getByLabel("Industri").selectOption("energy");
-  await page.getByLabel("Nama orang untuk dihubungi").fill("Chen Jing");
-  await page.getByLabel("E-mel").fill(enterprise);
-  await page.getByLabel("Telefon").fill("+86 574 0000 1234");
-  await page.getByLabel("Kata laluan", { exact: true }).fill(passphrase);
-  await page.getByLabel("Ulang kata laluan").fill(passphrase);
-  await page.getByLabel(/Saya menerima terma/).check();
-  await page.getByRole("button", { name: "Daftar" }).click();
-  await expect(page).toHaveURL(/\/ms\/login\?notice=registered$/);
-  execFileSync(process.env.E2E_SERVER ?? "target/debug/vnext", ["admin", "verify-enterprise", "--email", enterprise], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `sqlite://${database}`, RUST_LOG: "warn" },
-  });
+  await registerVerified(page, enterprise, "宁波示例储能科技有限公司", Number(tag) % 100000);
   await signIn(page, enterprise);
 
   // 1. The enterprise publishes a demand, written in Malay only, for review.
@@ -182,4 +175,38 @@ test("in Malay: a demand is published, an introduction is carried to a closed fi
   // 8. The home figures follow.
   expect(await figure(visitor, "perkenalan telah dibuat")).toBe(introductions + 1);
   expect(await figure(visitor, "pembiayaan berjaya")).toBe(financings + 1);
+});
+
+test("in Thai: an enterprise evaluates its readiness, reads its next steps, takes it again and an operator sees both", async ({ page, browser }) => {
+  const email = `rd-${tag}@example.com`;
+  await registerVerified(page, email, "宁波示例出海科技有限公司", (Number(tag) + 1) % 100000);
+  await signIn(page, email);
+  const fields = ["governance", "finance", "ip", "international", "esg"].flatMap((d) => [1, 2, 3, 4].map((n) => `${d}-${n}`));
+  const answer = async (level: (field: string) => string) => {
+    for (const field of fields) await page.locator(`input[name="${field}"][value="${level(field)}"]`).check();
+    await page.locator("form.questionnaire button[type=submit]").click();
+    await expect(page).toHaveURL(/\/th\/readiness\/\d+\?notice=readiness-taken$/);
+  };
+
+  // Governance not yet in place, the rest fully: one weak area, its four next steps.
+  await page.goto("/th/readiness");
+  await page.locator("main a[href='/th/readiness/new']").click();
+  await answer((f) => (f.startsWith("governance") ? "none" : "fully"));
+  await expect(page.locator("figure.score-chart svg rect.bar.weak")).toHaveCount(1);
+  await expect(page.locator("section.next-steps li")).toHaveCount(4);
+  await expect(page.locator("p.readiness-overall strong")).toContainText("80");
+
+  // The retake starts from those answers; afterwards every area is compared with them.
+  await page.goto("/th/readiness/new");
+  await expect(page.locator('input[name="governance-1"][value="none"]')).toBeChecked();
+  await answer(() => "fully");
+  await expect(page.locator("figure.score-chart svg rect.bar.previous")).toHaveCount(5);
+  await expect(page.locator("figure.score-chart svg rect.bar.weak")).toHaveCount(0);
+  await expect(page.locator("table.readiness-scores tbody tr").first()).toContainText("+100");
+
+  // The operators' list leads to this enterprise's two evaluations.
+  const ops = await as(browser, operator);
+  await ops.goto("/th/readiness");
+  await ops.locator("table.readiness-history a", { hasText: "宁波示例出海科技有限公司" }).click();
+  await expect(ops.locator("table.readiness-history tbody tr")).toHaveCount(2);
 });

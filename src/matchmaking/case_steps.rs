@@ -2,7 +2,7 @@
 //! refuse or decline, a meeting's time and place, an outcome. One transaction per step with
 //! its history row, its audit record and its mail.
 
-use super::cases::{initiator_of, sees, side_of, stage_of, text_field};
+use super::cases::{case_for, initiator_of, stage_of, text_field};
 use super::entity::{case, case_event};
 use super::flow::{self, Outcome, Stage, Step};
 use super::{By, CURRENCIES, MEETING_ZONES, demand_check, mail};
@@ -11,9 +11,7 @@ use crate::platform::{audit, page_generation};
 use crate::web::error::{FieldErrors, Problem};
 use crate::web::submit::{Fields, field};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
-use sea_orm::{
-    ActiveModelTrait, DatabaseConnection, EntityTrait, QuerySelect, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
 
 const NOTE_MAX: usize = 2000;
 const PLACE_MAX: usize = 300;
@@ -86,14 +84,7 @@ pub async fn take_step(
 ) -> Result<(), Problem> {
     let lang = by.lang;
     let txn = db.begin().await?;
-    let c = case::Entity::find_by_id(id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or(Problem::NotFound)?;
-    let side = side_of(by.viewer, &c)
-        .filter(|side| sees(*side, &c))
-        .ok_or(Problem::NotFound)?;
+    let (c, side) = case_for(&txn, by.viewer, id).await?;
     let (stage, initiator) = (stage_of(&c), initiator_of(&c));
     let step = Step::from_code(field(fields, "step"));
     let Some((step, to)) = step.and_then(|s| Some((s, flow::next(stage, s, side, initiator)?)))

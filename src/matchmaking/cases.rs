@@ -16,8 +16,8 @@ use crate::web::viewer::{Role, Status, Viewer};
 use crate::zone::{INTENT_KINDS, lookup};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
 };
 
 pub const INTRODUCTION: &str = "introduction";
@@ -265,14 +265,7 @@ pub async fn post_message(
 ) -> Result<(), Problem> {
     let lang = by.lang;
     let txn = db.begin().await?;
-    let c = case::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .ok_or(Problem::NotFound)?;
-    let side = side_of(by.viewer, &c).ok_or(Problem::NotFound)?;
-    if !sees(side, &c) {
-        return Err(Problem::NotFound);
-    }
+    let (c, side) = case_for(&txn, by.viewer, id).await?;
     let mut errors = FieldErrors::new();
     let body = message_field(lang, fields, "body", &mut errors);
     if !errors.is_empty() {
@@ -296,6 +289,24 @@ pub async fn post_message(
     mail::case_message(&txn, by.origin, &c, side).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Case `id` and the side `viewer` takes in it, locked for the transaction `txn`, so that two
+/// steps or a step and a message take turns; not found unless the viewer may see it.
+pub(super) async fn case_for(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    id: i32,
+) -> Result<(case::Model, Side), Problem> {
+    let c = case::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or(Problem::NotFound)?;
+    let side = side_of(viewer, &c)
+        .filter(|side| sees(*side, &c))
+        .ok_or(Problem::NotFound)?;
+    Ok((c, side))
 }
 
 /// The answering party sees a case from the moment the operator forwards it; a request

@@ -37,6 +37,7 @@ cfg_if::cfg_if! {
         pub mod recommend;
         mod routes;
         pub mod score;
+        pub mod topics;
     }
 }
 
