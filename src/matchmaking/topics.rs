@@ -6,7 +6,9 @@ use super::entity::{company_topic, company_topic_read};
 use crate::zone::{lookup, taxonomy};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
 use std::collections::HashMap;
 
 /// Companies whose topics are read in one transaction.
