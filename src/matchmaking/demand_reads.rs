@@ -1,9 +1,9 @@
-//! What is read of demands: the board, one demand's page, its form, the owners' lists and the
-//! operators' review queue.
+//! What is read of demands: the board, one demand's page, its form, titles. The owners' lists
+//! and the operators' review queue are the desk's (`desk_reads`).
 
-use super::demands::{PUBLISHED, REVIEW, actions, is_public, shown_status, targets_of};
+use super::demands::{PUBLISHED, actions, is_public, shown_status, targets_of};
 use super::entity::{demand, demand_text};
-use super::{Board, BoardQuery, DEMAND_KINDS, DemandCard, DemandDetail, DemandForm, DemandRow};
+use super::{Board, BoardQuery, DEMAND_KINDS, DemandCard, DemandDetail, DemandForm};
 use crate::accounts::parties;
 use crate::i18n::{Lang, Localized, format_number, pick, tr, tr_args, tr_code};
 use crate::web::viewer::Viewer;
@@ -335,57 +335,6 @@ pub async fn form(
         company,
         target_choices,
     }))
-}
-
-/// Rows for lists of `demands`, titled in `lang`.
-async fn rows(
-    db: &impl ConnectionTrait,
-    lang: Lang,
-    demands: Vec<demand::Model>,
-) -> Result<Vec<DemandRow>, DbErr> {
-    let ids: Vec<i32> = demands.iter().map(|d| d.id).collect();
-    let texts = texts_of(db, &ids).await?;
-    let now = Utc::now();
-    Ok(demands
-        .into_iter()
-        .map(|d| DemandRow {
-            id: d.id,
-            title: localized(lang, texts.get(&d.id), |t| t.title.as_deref()).unwrap_or(Localized {
-                text: format!("#{}", d.id),
-                shown_in: None,
-            }),
-            kind: tr_code(lang, "demand-kind", &d.kind),
-            status: shown_status(&d, now).to_owned(),
-            valid_until: d.valid_until.date_naive().to_string(),
-            return_reason: d.return_reason,
-        })
-        .collect())
-}
-
-/// The demands account `owner` published, newest first (at most 200).
-pub async fn owned(
-    db: &impl ConnectionTrait,
-    lang: Lang,
-    owner: i32,
-) -> Result<Vec<DemandRow>, DbErr> {
-    let demands = demand::Entity::find()
-        .filter(demand::Column::OwnerId.eq(owner))
-        .order_by_desc(demand::Column::UpdatedAt)
-        .limit(200)
-        .all(db)
-        .await?;
-    rows(db, lang, demands).await
-}
-
-/// The demands waiting for an operator, oldest first (at most 200).
-pub async fn to_review(db: &impl ConnectionTrait, lang: Lang) -> Result<Vec<DemandRow>, DbErr> {
-    let demands = demand::Entity::find()
-        .filter(demand::Column::Status.eq(REVIEW))
-        .order_by_asc(demand::Column::UpdatedAt)
-        .limit(200)
-        .all(db)
-        .await?;
-    rows(db, lang, demands).await
 }
 
 /// Demand `id` if it is on the board now.

@@ -1,11 +1,13 @@
-//! The desk: the cases each side may see with what awaits it, the operator's filters and
-//! export, and the liaison figures of the home page.
+//! The desk: the cases each side may see with what awaits it, an owner's demands or the
+//! operators' review queue, the operator's filters and export, and the liaison figures of the
+//! home page.
 
 use super::case_reads::enterprise_label;
 use super::cases::{initiator_of, stage_of};
-use super::entity::case;
+use super::demands::{REVIEW, shown_status};
+use super::entity::{case, demand};
 use super::flow::{self, Side, Stage};
-use super::{CaseQuery, CaseRow, Desk, LiaisonFigures, OVERDUE_DAYS, demand_reads};
+use super::{CaseQuery, CaseRow, DemandRow, Desk, LiaisonFigures, OVERDUE_DAYS, demand_reads};
 use crate::accounts::parties;
 use crate::i18n::{Lang, Localized, tr, tr_code};
 use crate::web::viewer::Viewer;
@@ -179,8 +181,8 @@ pub async fn desk(
         .map(|(_, _, n)| *n as u64)
         .sum();
     let demands = match side {
-        Side::Operator => demand_reads::to_review(db, lang).await?,
-        _ => demand_reads::owned(db, lang, viewer.account_id).await?,
+        Side::Operator => to_review(db, lang).await?,
+        _ => owned(db, lang, viewer.account_id).await?,
     };
     let exchanges = match side {
         Side::Operator => lookup::exchanges(db, lang)
@@ -314,4 +316,51 @@ pub async fn figures(db: &impl ConnectionTrait) -> Result<LiaisonFigures, DbErr>
         financing_closed: financing.len() as u64,
         financing_cny,
     })
+}
+
+/// Rows for lists of `demands`, titled in `lang`.
+async fn demand_rows(
+    db: &impl ConnectionTrait,
+    lang: Lang,
+    demands: Vec<demand::Model>,
+) -> Result<Vec<DemandRow>, DbErr> {
+    let ids: Vec<i32> = demands.iter().map(|d| d.id).collect();
+    let mut titles = demand_reads::titles(db, lang, &ids).await?;
+    let now = Utc::now();
+    Ok(demands
+        .into_iter()
+        .map(|d| DemandRow {
+            id: d.id,
+            title: titles.remove(&d.id).unwrap_or(Localized {
+                text: format!("#{}", d.id),
+                shown_in: None,
+            }),
+            kind: tr_code(lang, "demand-kind", &d.kind),
+            status: shown_status(&d, now).to_owned(),
+            valid_until: d.valid_until.date_naive().to_string(),
+            return_reason: d.return_reason,
+        })
+        .collect())
+}
+
+/// The demands account `owner` published, newest first (at most 200).
+async fn owned(db: &impl ConnectionTrait, lang: Lang, owner: i32) -> Result<Vec<DemandRow>, DbErr> {
+    let demands = demand::Entity::find()
+        .filter(demand::Column::OwnerId.eq(owner))
+        .order_by_desc(demand::Column::UpdatedAt)
+        .limit(200)
+        .all(db)
+        .await?;
+    demand_rows(db, lang, demands).await
+}
+
+/// The demands waiting for an operator, oldest first (at most 200).
+async fn to_review(db: &impl ConnectionTrait, lang: Lang) -> Result<Vec<DemandRow>, DbErr> {
+    let demands = demand::Entity::find()
+        .filter(demand::Column::Status.eq(REVIEW))
+        .order_by_asc(demand::Column::UpdatedAt)
+        .limit(200)
+        .all(db)
+        .await?;
+    demand_rows(db, lang, demands).await
 }
