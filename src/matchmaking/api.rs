@@ -11,13 +11,7 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::web::{error::Problem, viewer::Viewer};
-
-/// The signed-in viewer, or 401.
-#[cfg(feature = "ssr")]
-fn signed_in() -> Result<Viewer, ServerFnError> {
-    crate::web::viewer::use_viewer().ok_or_else(|| Problem::SignInRequired.into())
-}
+use crate::web::{error::Problem, viewer::signed_in};
 
 #[server(endpoint = "demand-board")]
 pub async fn fetch_board(

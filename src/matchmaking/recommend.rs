@@ -107,7 +107,7 @@ pub async fn for_demand(
     }
     let companies = lookup::listed_with_intents(db, &ids).await?;
     let none = BTreeSet::new();
-    let mut scored: Vec<_> = companies
+    let scored: Vec<_> = companies
         .into_iter()
         .map(|(c, intents)| {
             let offers = Offers {
@@ -122,9 +122,8 @@ pub async fn for_demand(
             (s, c)
         })
         .collect();
-    scored.retain(|(s, _)| s.total >= LEAST);
-    scored.sort_by(|(a, x), (b, y)| b.total.cmp(&a.total).then(x.id.cmp(&y.id)));
-    scored.truncate(SHOWN);
+    // Ties: the company listed first.
+    let scored = best(scored, |c| -i64::from(c.id));
     let shown: Vec<i32> = scored.iter().map(|(_, c)| c.id).collect();
     let names = lookup::names(db, lang, &shown).await?;
     let exchanges = exchange_names(db, lang).await?;
@@ -207,13 +206,12 @@ pub async fn for_company(
     };
     let board = on_board(db).await?;
     let weighed = board.len() as u64;
-    let mut scored: Vec<_> = board
+    let scored: Vec<_> = board
         .into_iter()
         .map(|d| (score::score(&Wanted::of(&d).wants(&d), &offers), d))
         .collect();
-    scored.retain(|(s, _)| s.total >= LEAST);
-    scored.sort_by(|(a, x), (b, y)| b.total.cmp(&a.total).then(y.id.cmp(&x.id)));
-    scored.truncate(SHOWN);
+    // Ties: the newest demand.
+    let scored = best(scored, |d| i64::from(d.id));
     let ids: Vec<i32> = scored.iter().map(|(_, d)| d.id).collect();
     let titles = demand_reads::titles(db, lang, &ids).await?;
     let exchanges = exchange_names(db, lang).await?;
@@ -248,6 +246,15 @@ pub async fn for_company(
         items,
         weighed,
     }))
+}
+
+/// The [`SHOWN`] best of `scored` with at least [`LEAST`] points, best first; equal scores by
+/// `tie`, highest first.
+fn best<T>(mut scored: Vec<(score::Score, T)>, tie: impl Fn(&T) -> i64) -> Vec<(score::Score, T)> {
+    scored.retain(|(s, _)| s.total >= LEAST);
+    scored.sort_by_key(|(s, item)| std::cmp::Reverse((s.total, tie(item))));
+    scored.truncate(SHOWN);
+    scored
 }
 
 /// The enterprises' demands on the board now, newest first, as many as are weighed for one

@@ -6,10 +6,7 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-fn signed_in() -> Result<crate::web::viewer::Viewer, ServerFnError> {
-    use crate::web::error::Problem;
-    crate::web::viewer::use_viewer().ok_or_else(|| Problem::SignInRequired.into())
-}
+use crate::web::viewer::signed_in;
 
 /// The viewer's own page as an enterprise; enterprise `enterprise`'s for an operator.
 #[server(endpoint = "readiness")]

@@ -122,6 +122,12 @@ pub fn use_viewer() -> Option<Viewer> {
     }
 }
 
+/// The signed-in account, for a server function only such accounts may call: 401 otherwise.
+#[cfg(feature = "ssr")]
+pub fn signed_in() -> Result<Viewer, leptos::prelude::ServerFnError> {
+    use_viewer().ok_or_else(|| super::error::Problem::SignInRequired.into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
