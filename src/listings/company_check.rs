@@ -4,10 +4,11 @@
 
 use super::COMPANY_TEXT_FIELDS;
 use super::report::error_message;
-use super::rows::{NAME_MAX, PARAGRAPH_MAX, SECTOR_MAX, YearCells};
+use super::rows::{NAME_MAX, PARAGRAPH_MAX, SECTOR_MAX};
 use super::snapshot::{Intent, Snapshot, Texts, Year};
 use super::values::{self, NumberStyle, ValueError};
 use super::vocab;
+use super::year_cells::YearCells;
 use crate::i18n::{Lang, tr};
 use crate::web::submit::{Fields, field};
 use crate::zone::INTENT_KINDS;

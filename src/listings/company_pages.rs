@@ -9,8 +9,7 @@ use super::{CompanyForm, CompanyList};
 use crate::i18n::{Lang, has_message, tr, tr_args, use_lang};
 use crate::ui::{Fact, Loaded, LocalizedText, Pager};
 use crate::web::url::Page;
-use crate::web::views::FoundPage;
-use crate::web::views::{FormPage, require_sign_in};
+use crate::web::views::{FormPage, FoundPage, require_sign_in};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -180,23 +179,13 @@ pub fn PartnerCompanyPage() -> impl IntoView {
     let symbol = use_params_map()
         .with_untracked(|p| p.get("symbol"))
         .unwrap_or_default();
-    if !require_sign_in(lang, &Page::PartnerCompany { symbol: &symbol }.url(lang)) {
-        return ().into_any();
-    }
+    let here = Page::PartnerCompany { symbol: &symbol }.url(lang);
     let exchange = use_query_map().with_untracked(|q| q.get("exchange"));
-    let form = Resource::new(
-        move || (symbol.clone(), exchange.clone()),
-        move |(symbol, exchange)| fetch_company_form(lang, symbol, exchange),
-    );
     view! {
-        <FoundPage
-            title="partner-company-edit-title"
-            class="partner company-edit"
-            resource=form
-            show={move |form: CompanyForm| view! { <CompanyEditor lang form /> }}
-        />
+        <FoundPage members_only=here title="partner-company-edit-title" class="partner company-edit"
+            load=move || fetch_company_form(lang, symbol.clone(), exchange.clone())
+            show={move |form: CompanyForm| view! { <CompanyEditor lang form /> }} />
     }
-    .into_any()
 }
 
 #[component]

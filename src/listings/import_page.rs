@@ -6,30 +6,19 @@ use super::{CompanyChanges, IGNORE, ImportPreview, RowProblem};
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::Fact;
 use crate::web::url::Page;
-use crate::web::views::FoundPage;
-use crate::web::views::{NotFound, require_sign_in};
+use crate::web::views::{FoundPage, NotFound, path_id};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
-    let Some(id) = id else {
+    let Some(id) = path_id() else {
         return view! { <NotFound /> }.into_any();
     };
-    if !require_sign_in(lang, &Page::PartnerImport { id }.url(lang)) {
-        return ().into_any();
-    }
-    let preview = Resource::new(move || id, move |id| fetch_import(lang, id));
     view! {
-        <FoundPage
-            title="import-title"
-            class="partner import"
-            resource=preview
-            show={move |preview: ImportPreview| view! { <PreviewView lang preview /> }}
-        />
+        <FoundPage members_only=Page::PartnerImport { id }.url(lang) title="import-title"
+            class="partner import" load=move || fetch_import(lang, id)
+            show={move |preview: ImportPreview| view! { <PreviewView lang preview /> }} />
     }
     .into_any()
 }

@@ -52,6 +52,7 @@ cfg_if::cfg_if! {
         pub mod values;
         mod vocab;
         mod workspace;
+        mod year_cells;
     }
 }
 

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::web::{error::Problem, viewer::signed_in};
+use crate::web::{error::Problem, viewer::for_signed_in};
 
 #[server(endpoint = "demand-board")]
 pub async fn fetch_board(
@@ -41,14 +41,13 @@ pub async fn fetch_demand_form(
     lang: Lang,
     id: Option<i32>,
 ) -> Result<Option<DemandForm>, ServerFnError> {
-    let viewer = signed_in()?;
-    if !super::demands::may_publish(&viewer) {
-        return Err(Problem::Forbidden.into());
-    }
-    let db = crate::db::use_db()?;
-    super::demand_reads::form(&db, lang, &viewer, id)
-        .await
-        .map_err(crate::web::error::internal)
+    for_signed_in(move |db, viewer| async move {
+        if !super::demands::may_publish(&viewer) {
+            return Err(Problem::Forbidden);
+        }
+        Ok(super::demand_reads::form(&db, lang, &viewer, id).await?)
+    })
+    .await
 }
 
 /// What the introduction form shows about a company; only for verified enterprises.
@@ -58,24 +57,22 @@ pub async fn fetch_introduction(
     mic: String,
     symbol: String,
 ) -> Result<Option<IntroductionTarget>, ServerFnError> {
-    let viewer = signed_in()?;
-    if !viewer.is_verified_enterprise() {
-        return Err(Problem::Forbidden.into());
-    }
-    let db = crate::db::use_db()?;
-    super::case_reads::introduction_target(&db, lang, &viewer, &mic, &symbol)
-        .await
-        .map_err(crate::web::error::internal)
+    for_signed_in(move |db, viewer| async move {
+        if !viewer.is_verified_enterprise() {
+            return Err(Problem::Forbidden);
+        }
+        Ok(super::case_reads::introduction_target(&db, lang, &viewer, &mic, &symbol).await?)
+    })
+    .await
 }
 
 /// A case's page; `None` when it is not the viewer's to see.
 #[server(endpoint = "case")]
 pub async fn fetch_case(lang: Lang, id: i32) -> Result<Option<CaseDetail>, ServerFnError> {
-    let viewer = signed_in()?;
-    let db = crate::db::use_db()?;
-    super::case_reads::detail(&db, lang, &viewer, id)
-        .await
-        .map_err(crate::web::error::internal)
+    for_signed_in(move |db, viewer| async move {
+        super::case_reads::detail(&db, lang, &viewer, id).await
+    })
+    .await
 }
 
 /// The viewer's desk; `None` for an account that has none (an enterprise not yet verified).
@@ -84,11 +81,10 @@ pub async fn fetch_desk(
     lang: Lang,
     #[server(default)] query: CaseQuery,
 ) -> Result<Option<Desk>, ServerFnError> {
-    let viewer = signed_in()?;
-    let db = crate::db::use_db()?;
-    super::desk_reads::desk(&db, lang, &viewer, &query)
-        .await
-        .map_err(crate::web::error::internal)
+    for_signed_in(move |db, viewer| async move {
+        super::desk_reads::desk(&db, lang, &viewer, &query).await
+    })
+    .await
 }
 
 #[server(endpoint = "liaison-figures")]
@@ -105,11 +101,10 @@ pub async fn fetch_demand_matches(
     lang: Lang,
     id: i32,
 ) -> Result<Option<Recommendations>, ServerFnError> {
-    let viewer = signed_in()?;
-    let db = crate::db::use_db()?;
-    super::recommend::for_demand(&db, lang, &viewer, id)
-        .await
-        .map_err(crate::web::error::internal)
+    for_signed_in(move |db, viewer| async move {
+        super::recommend::for_demand(&db, lang, &viewer, id).await
+    })
+    .await
 }
 
 /// The demands recommended for a company; for its exchange's partners and the operators.
@@ -119,9 +114,8 @@ pub async fn fetch_company_matches(
     mic: String,
     symbol: String,
 ) -> Result<Option<Recommendations>, ServerFnError> {
-    let viewer = signed_in()?;
-    let db = crate::db::use_db()?;
-    super::recommend::for_company(&db, lang, &viewer, &mic, &symbol)
-        .await
-        .map_err(crate::web::error::internal)
+    for_signed_in(move |db, viewer| async move {
+        super::recommend::for_company(&db, lang, &viewer, &mic, &symbol).await
+    })
+    .await
 }

@@ -12,16 +12,6 @@ use crate::web::views::FormPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The board's address for `query` at `page`.
-fn board_href(lang: Lang, query: &BoardQuery, page: u32) -> String {
-    let mut pairs = query.pairs();
-    if page > 1 {
-        pairs.push(("page", page.to_string()));
-    }
-    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    Page::Demands.url_with(lang, &pairs)
-}
-
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let lang = use_lang();
@@ -73,6 +63,6 @@ fn BoardView(lang: Lang, board: Board) -> impl IntoView {
         <p class="result-count" role="status">{count}</p>
         {empty.then(|| view! { <p class="muted">{tr(lang, "board-empty")}</p> })}
         <ul class="demand-list">{cards}</ul>
-        <Pager lang page=query.page pages=board.pages href=move |page| board_href(lang, &query, page) />
+        <Pager lang page=query.page pages=board.pages href=move |page| Page::Demands.url_at_page(lang, query.pairs(), page) />
     }
 }

@@ -9,34 +9,21 @@ use crate::i18n::{Lang, tr, use_lang};
 use crate::ui::{Fact, LocalizedText};
 use crate::web::form::Field;
 use crate::web::url::Page;
-use crate::web::views::{FoundPage, require_sign_in};
+use crate::web::views::{FoundPage, NotFound, path_id};
 use crate::zone::Choice;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
     let lang = use_lang();
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
-    let here = Page::Case {
-        id: id.unwrap_or_default(),
-    }
-    .url(lang);
-    if !require_sign_in(lang, &here) {
-        return ().into_any();
-    }
-    let case = Resource::new(
-        move || id,
-        move |id| async move {
-            match id {
-                Some(id) => fetch_case(lang, id).await,
-                None => Ok(None),
-            }
-        },
-    );
+    let Some(id) = path_id() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let here = Page::Case { id }.url(lang);
+    let action = here.clone();
     view! {
-        <FoundPage title="case-title" class="case" resource=case
-            show=move |case| view! { <CaseView lang case action=here.clone() /> } />
+        <FoundPage members_only=here title="case-title" class="case" load=move || fetch_case(lang, id)
+            show=move |case| view! { <CaseView lang case action=action.clone() /> } />
     }
     .into_any()
 }

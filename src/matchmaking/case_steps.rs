@@ -11,7 +11,7 @@ use crate::platform::{audit, page_generation};
 use crate::web::error::{FieldErrors, Problem};
 use crate::web::submit::{Fields, field};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 
 const NOTE_MAX: usize = 2000;
 const PLACE_MAX: usize = 300;
@@ -83,8 +83,7 @@ pub async fn take_step(
     fields: &Fields,
 ) -> Result<(), Problem> {
     let lang = by.lang;
-    let txn = db.begin().await?;
-    let (c, side) = case_for(&txn, by.viewer, id).await?;
+    let (txn, c, side) = case_for(db, by.viewer, id).await?;
     let (stage, initiator) = (stage_of(&c), initiator_of(&c));
     let step = Step::from_code(field(fields, "step"));
     let Some((step, to)) = step.and_then(|s| Some((s, flow::next(stage, s, side, initiator)?)))

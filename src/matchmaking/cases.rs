@@ -264,8 +264,7 @@ pub async fn post_message(
     fields: &Fields,
 ) -> Result<(), Problem> {
     let lang = by.lang;
-    let txn = db.begin().await?;
-    let (c, side) = case_for(&txn, by.viewer, id).await?;
+    let (txn, c, side) = case_for(db, by.viewer, id).await?;
     let mut errors = FieldErrors::new();
     let body = message_field(lang, fields, "body", &mut errors);
     if !errors.is_empty() {
@@ -291,22 +290,23 @@ pub async fn post_message(
     Ok(())
 }
 
-/// Case `id` and the side `viewer` takes in it, locked for the transaction `txn`, so that two
-/// steps or a step and a message take turns; not found unless the viewer may see it.
+/// A transaction begun on case `id`, the case locked in it so that two steps or a step and a
+/// message take turns, and the side `viewer` takes in it; not found unless the viewer may see it.
 pub(super) async fn case_for(
-    txn: &DatabaseTransaction,
+    db: &DatabaseConnection,
     viewer: &Viewer,
     id: i32,
-) -> Result<(case::Model, Side), Problem> {
+) -> Result<(DatabaseTransaction, case::Model, Side), Problem> {
+    let txn = db.begin().await?;
     let c = case::Entity::find_by_id(id)
         .lock_exclusive()
-        .one(txn)
+        .one(&txn)
         .await?
         .ok_or(Problem::NotFound)?;
     let side = side_of(viewer, &c)
         .filter(|side| sees(*side, &c))
         .ok_or(Problem::NotFound)?;
-    Ok((c, side))
+    Ok((txn, c, side))
 }
 
 /// The answering party sees a case from the moment the operator forwards it; a request

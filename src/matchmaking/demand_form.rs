@@ -9,10 +9,9 @@ use crate::i18n::{Lang, tr, use_lang};
 use crate::web::form::{Field, FieldState, shown, use_feedback};
 use crate::web::url::Page;
 use crate::web::viewer::use_viewer;
-use crate::web::views::{FoundPage, require_sign_in};
+use crate::web::views::{FoundPage, path_id};
 use crate::zone::{Choice, INDUSTRIES};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 fn choices(lang: Lang, prefix: &str, codes: &[&str]) -> Vec<Choice> {
     codes
@@ -27,26 +26,16 @@ fn choices(lang: Lang, prefix: &str, codes: &[&str]) -> Vec<Choice> {
 #[component]
 pub fn DemandFormPage() -> impl IntoView {
     let lang = use_lang();
-    let id = use_params_map().with_untracked(|p| p.get("id"));
-    let id: Option<i32> = id.as_deref().and_then(|id| id.parse().ok());
-    let here = match id {
-        Some(id) => Page::DemandEdit { id }.url(lang),
-        None => Page::DemandNew.url(lang),
+    let id = path_id();
+    let (here, title) = match id {
+        Some(id) => (Page::DemandEdit { id }.url(lang), "demand-edit-title"),
+        None => (Page::DemandNew.url(lang), "demand-new-title"),
     };
-    if !require_sign_in(lang, &here) {
-        return ().into_any();
-    }
-    let form = Resource::new(move || id, move |id| fetch_demand_form(lang, id));
-    let title = if id.is_some() {
-        "demand-edit-title"
-    } else {
-        "demand-new-title"
-    };
+    let action = here.clone();
     view! {
-        <FoundPage title class="demand-form" resource=form
-            show=move |form| view! { <DemandFormView lang form action=here.clone() /> } />
+        <FoundPage members_only=here title class="demand-form" load=move || fetch_demand_form(lang, id)
+            show=move |form| view! { <DemandFormView lang form action=action.clone() /> } />
     }
-    .into_any()
 }
 
 #[component]

@@ -10,27 +10,20 @@ use crate::i18n::{Lang, tr, use_lang};
 use crate::ui::LocalizedText;
 use crate::web::form::Field;
 use crate::web::url::Page;
-use crate::web::views::FoundPage;
+use crate::web::views::{FoundPage, NotFound, path_id};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn DemandPage() -> impl IntoView {
     let lang = use_lang();
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
-    let demand = Resource::new(
-        move || id,
-        move |id| async move {
-            match id {
-                Some(id) => fetch_demand(lang, id).await,
-                None => Ok(None),
-            }
-        },
-    );
+    let Some(id) = path_id() else {
+        return view! { <NotFound /> }.into_any();
+    };
     view! {
-        <FoundPage title="demand-title" class="demand" resource=demand
+        <FoundPage title="demand-title" class="demand" load=move || fetch_demand(lang, id)
             show=move |detail| view! { <DemandView lang detail /> } />
     }
+    .into_any()
 }
 
 #[component]

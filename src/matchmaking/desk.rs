@@ -13,15 +13,6 @@ use crate::web::views::{FormPage, require_sign_in};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-fn desk_href(lang: Lang, query: &CaseQuery, page: u32) -> String {
-    let mut pairs = query.pairs();
-    if page > 1 {
-        pairs.push(("page", page.to_string()));
-    }
-    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    Page::Desk.url_with(lang, &pairs)
-}
-
 #[component]
 pub fn DeskPage() -> impl IntoView {
     let lang = use_lang();
@@ -83,7 +74,7 @@ fn DeskView(lang: Lang, desk: Desk) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <Pager lang page=query.page pages=desk.pages href=move |page| desk_href(lang, &query, page) />
+            <Pager lang page=query.page pages=desk.pages href=move |page| Page::Desk.url_at_page(lang, query.pairs(), page) />
         </section>
         <section aria-labelledby="desk-demands">
             <h2 id="desk-demands">{tr(lang, demands_title)}</h2>

@@ -8,36 +8,24 @@ use super::views::{Select, TextArea};
 use crate::i18n::{Lang, tr, use_lang};
 use crate::ui::LocalizedText;
 use crate::web::url::Page;
-use crate::web::views::{FoundPage, require_sign_in};
+use crate::web::views::{FoundPage, path_listing};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn IntroducePage() -> impl IntoView {
     let lang = use_lang();
-    let (mic, symbol) = use_params_map().with_untracked(|p| {
-        (
-            p.get("mic").unwrap_or_default(),
-            p.get("symbol").unwrap_or_default(),
-        )
-    });
+    let (mic, symbol) = path_listing();
     let here = Page::Introduce {
         mic: &mic,
         symbol: &symbol,
     }
     .url(lang);
-    if !require_sign_in(lang, &here) {
-        return ().into_any();
-    }
-    let target = Resource::new(
-        move || (mic.clone(), symbol.clone()),
-        move |(mic, symbol)| fetch_introduction(lang, mic, symbol),
-    );
+    let action = here.clone();
     view! {
-        <FoundPage title="introduce-title" class="introduce" resource=target
-            show=move |target| view! { <IntroduceForm lang target action=here.clone() /> } />
+        <FoundPage members_only=here title="introduce-title" class="introduce"
+            load=move || fetch_introduction(lang, mic.clone(), symbol.clone())
+            show=move |target| view! { <IntroduceForm lang target action=action.clone() /> } />
     }
-    .into_any()
 }
 
 #[component]

@@ -8,32 +8,18 @@ use super::matches::{Reason, Recommendations, Recommended};
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::ui::LocalizedText;
 use crate::web::url::Page;
-use crate::web::views::{FoundPage, require_sign_in};
+use crate::web::views::{FoundPage, NotFound, path_id, path_listing};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn DemandMatchesPage() -> impl IntoView {
     let lang = use_lang();
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
-    let here = Page::DemandMatches {
-        id: id.unwrap_or(0),
-    }
-    .url(lang);
-    if !require_sign_in(lang, &here) {
-        return ().into_any();
-    }
-    let matches = Resource::new(
-        move || id,
-        move |id| async move {
-            match id {
-                Some(id) => fetch_demand_matches(lang, id).await,
-                None => Ok(None),
-            }
-        },
-    );
+    let Some(id) = path_id() else {
+        return view! { <NotFound /> }.into_any();
+    };
     view! {
-        <FoundPage title="match-companies-title" class="matches" resource=matches
+        <FoundPage members_only=Page::DemandMatches { id }.url(lang) title="match-companies-title"
+            class="matches" load=move || fetch_demand_matches(lang, id)
             show=move |found| view! { <MatchList lang found empty="match-no-companies" /> } />
     }
     .into_any()
@@ -42,29 +28,17 @@ pub fn DemandMatchesPage() -> impl IntoView {
 #[component]
 pub fn CompanyMatchesPage() -> impl IntoView {
     let lang = use_lang();
-    let (mic, symbol) = use_params_map().with_untracked(|p| {
-        (
-            p.get("mic").unwrap_or_default(),
-            p.get("symbol").unwrap_or_default(),
-        )
-    });
+    let (mic, symbol) = path_listing();
     let here = Page::CompanyMatches {
         mic: &mic,
         symbol: &symbol,
     }
     .url(lang);
-    if !require_sign_in(lang, &here) {
-        return ().into_any();
-    }
-    let matches = Resource::new(
-        move || (mic.clone(), symbol.clone()),
-        move |(mic, symbol)| fetch_company_matches(lang, mic, symbol),
-    );
     view! {
-        <FoundPage title="match-demands-title" class="matches" resource=matches
+        <FoundPage members_only=here title="match-demands-title" class="matches"
+            load=move || fetch_company_matches(lang, mic.clone(), symbol.clone())
             show=move |found| view! { <MatchList lang found empty="match-no-demands" /> } />
     }
-    .into_any()
 }
 
 #[component]

@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::web::viewer::signed_in;
+use crate::web::viewer::for_signed_in;
 
 /// The viewer's own page as an enterprise; enterprise `enterprise`'s for an operator.
 #[server(endpoint = "readiness")]
@@ -14,11 +14,10 @@ pub async fn fetch_overview(
     lang: Lang,
     enterprise: Option<i32>,
 ) -> Result<Option<Overview>, ServerFnError> {
-    let viewer = signed_in()?;
-    let db = crate::db::use_db()?;
-    super::reads::overview(&db, lang, &viewer, enterprise)
-        .await
-        .map_err(crate::web::error::internal)
+    for_signed_in(move |db, viewer| async move {
+        super::reads::overview(&db, lang, &viewer, enterprise).await
+    })
+    .await
 }
 
 #[server(endpoint = "readiness-assessment")]
@@ -26,28 +25,25 @@ pub async fn fetch_assessment(
     lang: Lang,
     id: i32,
 ) -> Result<Option<AssessmentView>, ServerFnError> {
-    let viewer = signed_in()?;
-    let db = crate::db::use_db()?;
-    super::reads::assessment(&db, lang, &viewer, id)
-        .await
-        .map_err(crate::web::error::internal)
+    for_signed_in(move |db, viewer| async move {
+        super::reads::assessment(&db, lang, &viewer, id).await
+    })
+    .await
 }
 
 /// The operators' list of the enterprises that took the evaluation.
 #[server(endpoint = "readiness-assessed")]
 pub async fn fetch_assessed(lang: Lang, page: u32) -> Result<Option<Assessed>, ServerFnError> {
-    let viewer = signed_in()?;
-    let db = crate::db::use_db()?;
-    super::reads::assessed(&db, lang, &viewer, page)
-        .await
-        .map_err(crate::web::error::internal)
+    for_signed_in(move |db, viewer| async move {
+        super::reads::assessed(&db, lang, &viewer, page).await
+    })
+    .await
 }
 
 #[server(endpoint = "readiness-questionnaire")]
 pub async fn fetch_questionnaire(lang: Lang) -> Result<Option<Questionnaire>, ServerFnError> {
-    let viewer = signed_in()?;
-    let db = crate::db::use_db()?;
-    super::reads::questionnaire(&db, lang, &viewer)
-        .await
-        .map_err(crate::web::error::internal)
+    for_signed_in(
+        move |db, viewer| async move { super::reads::questionnaire(&db, lang, &viewer).await },
+    )
+    .await
 }

@@ -7,32 +7,18 @@ use super::api::fetch_assessment;
 use super::chart::ScoreChart;
 use crate::i18n::{Lang, tr, tr_args, use_lang};
 use crate::web::url::Page;
-use crate::web::views::{FoundPage, require_sign_in};
+use crate::web::views::{FoundPage, NotFound, path_id};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
     let lang = use_lang();
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
-    let here = Page::Assessment {
-        id: id.unwrap_or(0),
-    }
-    .url(lang);
-    if !require_sign_in(lang, &here) {
-        return ().into_any();
-    }
-    let found = Resource::new(
-        move || id,
-        move |id| async move {
-            match id {
-                Some(id) => fetch_assessment(lang, id).await,
-                None => Ok(None),
-            }
-        },
-    );
+    let Some(id) = path_id() else {
+        return view! { <NotFound /> }.into_any();
+    };
     view! {
-        <FoundPage title="readiness-assessment-title" class="readiness" resource=found
+        <FoundPage members_only=Page::Assessment { id }.url(lang) title="readiness-assessment-title"
+            class="readiness" load=move || fetch_assessment(lang, id)
             show=move |view| {
                 let history = match view.mine {
                     true => Page::Readiness.url(lang),

@@ -9,16 +9,14 @@ use crate::i18n::{Lang, tr, use_lang};
 use crate::ui::Pager;
 use crate::web::url::Page;
 use crate::web::viewer::use_viewer;
-use crate::web::views::{FoundPage, require_sign_in};
+use crate::web::views::FoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ReadinessPage() -> impl IntoView {
     let lang = use_lang();
-    if !require_sign_in(lang, &Page::Readiness.url(lang)) {
-        return ().into_any();
-    }
+    let here = Page::Readiness.url(lang);
     let (enterprise, page) = use_query_map().with_untracked(|q| {
         (
             q.get("enterprise").and_then(|e| e.parse::<i32>().ok()),
@@ -29,16 +27,16 @@ pub fn ReadinessPage() -> impl IntoView {
     });
     let operator = use_viewer().is_some_and(|v| v.is_operator());
     if operator && enterprise.is_none() {
-        let found = Resource::new(move || page, move |page| fetch_assessed(lang, page));
         return view! {
-            <FoundPage title="readiness-title" class="readiness" resource=found
+            <FoundPage members_only=here title="readiness-title" class="readiness"
+                load=move || fetch_assessed(lang, page)
                 show=move |assessed| view! { <AssessedList lang assessed /> } />
         }
         .into_any();
     }
-    let found = Resource::new(move || enterprise, move |e| fetch_overview(lang, e));
     view! {
-        <FoundPage title="readiness-title" class="readiness" resource=found
+        <FoundPage members_only=here title="readiness-title" class="readiness"
+            load=move || fetch_overview(lang, enterprise)
             show=move |overview| view! { <OverviewView lang overview /> } />
     }
     .into_any()

@@ -7,7 +7,7 @@ use super::{DimensionForm, Questionnaire};
 use crate::i18n::{Lang, tr, use_lang};
 use crate::web::form::{FieldState, shown, use_feedback};
 use crate::web::url::Page;
-use crate::web::views::{FoundPage, require_sign_in};
+use crate::web::views::FoundPage;
 use crate::zone::Choice;
 use leptos::prelude::*;
 
@@ -15,15 +15,12 @@ use leptos::prelude::*;
 pub fn QuestionnairePage() -> impl IntoView {
     let lang = use_lang();
     let here = Page::ReadinessNew.url(lang);
-    if !require_sign_in(lang, &here) {
-        return ().into_any();
-    }
-    let found = Resource::new(|| (), move |_| fetch_questionnaire(lang));
+    let action = here.clone();
     view! {
-        <FoundPage title="readiness-new-title" class="readiness" resource=found
-            show=move |form| view! { <QuestionnaireForm lang form action=here.clone() /> } />
+        <FoundPage members_only=here title="readiness-new-title" class="readiness"
+            load=move || fetch_questionnaire(lang)
+            show=move |form| view! { <QuestionnaireForm lang form action=action.clone() /> } />
     }
-    .into_any()
 }
 
 #[component]

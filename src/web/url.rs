@@ -138,6 +138,21 @@ impl Page<'_> {
         }
     }
 
+    /// Page `page` of a list at this address filtered by `filters`: the first page has no number,
+    /// so that it has one address.
+    pub fn url_at_page(
+        &self,
+        lang: Lang,
+        mut filters: Vec<(&'static str, String)>,
+        page: u32,
+    ) -> String {
+        if page > 1 {
+            filters.push(("page", page.to_string()));
+        }
+        let pairs: Vec<(&str, &str)> = filters.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.url_with(lang, &pairs)
+    }
+
     /// `/{lang}/…` followed by a query string that is already encoded (`?a=b`, or empty).
     pub fn url_and(&self, lang: Lang, query_string: &str) -> String {
         format!("{}{query_string}", self.url(lang))

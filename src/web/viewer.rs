@@ -128,6 +128,21 @@ pub fn signed_in() -> Result<Viewer, leptos::prelude::ServerFnError> {
     use_viewer().ok_or_else(|| super::error::Problem::SignInRequired.into())
 }
 
+/// Runs `read` on the database for the signed-in account of a server function: 401 for nobody,
+/// and what `read` refuses or fails at answered as [`Problem`](super::error::Problem) says.
+#[cfg(feature = "ssr")]
+pub async fn for_signed_in<T, E, Fut>(
+    read: impl FnOnce(sea_orm::DatabaseConnection, Viewer) -> Fut,
+) -> Result<T, leptos::prelude::ServerFnError>
+where
+    Fut: Future<Output = Result<T, E>>,
+    E: Into<super::error::Problem>,
+{
+    let viewer = signed_in()?;
+    let db = crate::db::use_db()?;
+    read(db, viewer).await.map_err(|e| e.into().into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use crate::i18n::{Lang, has_message, tr, use_lang};
 use crate::ui::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Serialize, de::DeserializeOwned};
 
 /// Sends anonymous visitors to the sign-in page, coming back here afterwards.
@@ -123,19 +123,33 @@ pub fn Notice() -> impl IntoView {
 
 /// A page of one thing the server may not find (or not show the viewer): its frame, and
 /// `NotFound` inside it then, so that what is not the viewer's (another exchange's batch, another
-/// enterprise's case) looks like nothing at all.
+/// enterprise's case) looks like nothing at all. `load` asks the server for it.
 #[component]
-pub fn FoundPage<T, V, F>(
+pub fn FoundPage<T, V, F, L, Fut>(
     title: &'static str,
     class: &'static str,
-    resource: Resource<Result<Option<T>, ServerFnError>>,
+    load: L,
     show: F,
+    /// The page's own address when it is for signed-in viewers only: a visitor is sent to sign
+    /// in and then back here, before anything is loaded.
+    #[prop(optional)]
+    members_only: Option<String>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
     V: IntoView + 'static,
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    L: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<Option<T>, ServerFnError>> + Send + 'static,
 {
+    let lang = use_lang();
+    if let Some(here) = members_only
+        && !require_sign_in(lang, &here)
+    {
+        return ().into_any();
+    }
+    // Islands render each page once, on the server: nothing here changes while it is shown.
+    let resource = Resource::new(|| (), move |()| load());
     let show = move |found: Option<T>| match found {
         Some(value) => show(value).into_any(),
         None => view! { <NotFound /> }.into_any(),
@@ -145,4 +159,18 @@ where
             <Loaded resource show />
         </FormPage>
     }
+    .into_any()
+}
+
+/// A company's route's `:mic` and `:symbol`.
+pub fn path_listing() -> (String, String) {
+    use_params_map().with_untracked(|p| {
+        let part = |name| p.get(name).unwrap_or_default();
+        (part("mic"), part("symbol"))
+    })
+}
+
+/// The route's `:id`, when it is a number; a page answers `NotFound` for anything else.
+pub fn path_id() -> Option<i32> {
+    use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse().ok()))
 }

@@ -10,6 +10,7 @@ pub mod api;
 mod company;
 mod directory;
 mod explorer;
+mod financials;
 mod pages;
 mod query;
 

@@ -3,7 +3,8 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
 use super::steps::{
-    self, cascade, created_at, index, table_with_id, to_exchange, unique_index, updated_at,
+    self, child_table, created_at, index, keyed_child_table, table_with_id, to_exchange,
+    unique_index, updated_at,
 };
 
 #[derive(DeriveMigrationName)]
@@ -59,31 +60,19 @@ fn tables() -> [TableCreateStatement; 5] {
             .col(updated_at())
             .foreign_key(to_exchange("companies").on_delete(ForeignKeyAction::Restrict))
             .to_owned(),
-        Table::create()
-            .table("company_texts")
-            .col(integer("company_id"))
+        keyed_child_table("company_texts", "company_id", "companies", "lang")
             .col(string_len("lang", 2))
             .col(text_null("name"))
             .col(text_null("main_business"))
             .col(text_null("advantages"))
             .col(text_null("cooperation_note"))
-            .primary_key(Index::create().col("company_id").col("lang"))
-            .foreign_key(&mut cascade("company_texts", "company_id", "companies"))
             .to_owned(),
-        table_with_id("cooperation_intents")
-            .col(integer("company_id"))
+        child_table("cooperation_intents", "company_id", "companies")
             .col(string_len("kind", 32))
             .col(string_len_null("target_industry", 32))
             .col(string_len_null("target_region", 2))
-            .foreign_key(&mut cascade(
-                "cooperation_intents",
-                "company_id",
-                "companies",
-            ))
             .to_owned(),
-        Table::create()
-            .table("financial_years")
-            .col(integer("company_id"))
+        keyed_child_table("financial_years", "company_id", "companies", "fiscal_year")
             .col(integer("fiscal_year"))
             .col(string_len("currency", 3))
             .col(big_integer("unit").default(1000))
@@ -95,8 +84,6 @@ fn tables() -> [TableCreateStatement; 5] {
             .col(big_integer_null("market_cap"))
             .col(date_null("market_cap_date"))
             .col(boolean("audited").default(false))
-            .primary_key(Index::create().col("company_id").col("fiscal_year"))
-            .foreign_key(&mut cascade("financial_years", "company_id", "companies"))
             .to_owned(),
     ]
 }

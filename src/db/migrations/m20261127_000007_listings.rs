@@ -4,7 +4,9 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
-use super::steps::{self, cascade, created_at, index, table_with_id, to_exchange};
+use super::steps::{
+    self, child_table, created_at, index, keyed_child_table, table_with_id, to_exchange,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -60,23 +62,17 @@ fn tables() -> [TableCreateStatement; 5] {
             .foreign_key(&mut to_exchange("import_batches"))
             .to_owned(),
         // Apart from the batch, so that listing the history never reads the files.
-        Table::create()
-            .table("import_files")
-            .col(integer("batch_id"))
+        keyed_child_table("import_files", "batch_id", "import_batches", "part")
             // 0: the companies; 1: their financial years, when they come apart.
             .col(small_integer("part"))
             .col(string("file_name"))
             .col(binary("bytes"))
-            .primary_key(Index::create().col("batch_id").col("part"))
-            .foreign_key(&mut cascade("import_files", "batch_id", "import_batches"))
             .to_owned(),
-        table_with_id("import_changes")
-            .col(integer("batch_id"))
+        child_table("import_changes", "batch_id", "import_batches")
             .col(integer("company_id"))
             .col(string_len("action", 16))
             .col(text_null("before"))
             .col(text("after"))
-            .foreign_key(&mut cascade("import_changes", "batch_id", "import_batches"))
             .to_owned(),
         Table::create()
             .table("import_mappings")
@@ -85,15 +81,13 @@ fn tables() -> [TableCreateStatement; 5] {
             .col(string_len("field", 40))
             .primary_key(Index::create().col("exchange_mic").col("header"))
             .to_owned(),
-        table_with_id("api_tokens")
-            .col(integer("account_id"))
+        child_table("api_tokens", "account_id", "accounts")
             .col(string_len("name", 80))
             // SHA-256 of the token: the token itself is shown once and never stored.
             .col(string_len("token_hash", 64).unique_key())
             .col(created_at())
             .col(timestamp_with_time_zone_null("last_used_at"))
             .col(timestamp_with_time_zone_null("revoked_at"))
-            .foreign_key(&mut cascade("api_tokens", "account_id", "accounts"))
             .to_owned(),
     ]
 }

@@ -4,7 +4,9 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
-use super::steps::{self, cascade, created_at, index, table_with_id, updated_at};
+use super::steps::{
+    self, cascade, child_table, created_at, index, keyed_child_table, table_with_id, updated_at,
+};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -57,14 +59,10 @@ fn tables() -> [TableCreateStatement; 5] {
             .foreign_key(&mut cascade("demands", "owner_id", "accounts"))
             .foreign_key(&mut cascade("demands", "company_id", "companies"))
             .to_owned(),
-        Table::create()
-            .table("demand_texts")
-            .col(integer("demand_id"))
+        keyed_child_table("demand_texts", "demand_id", "demands", "lang")
             .col(string_len("lang", 2))
             .col(string_null("title"))
             .col(text_null("description"))
-            .primary_key(Index::create().col("demand_id").col("lang"))
-            .foreign_key(&mut cascade("demand_texts", "demand_id", "demands"))
             .to_owned(),
         table_with_id("cases")
             .col(string_len("kind", 16))
@@ -90,8 +88,7 @@ fn tables() -> [TableCreateStatement; 5] {
             .foreign_key(&mut cascade("cases", "enterprise_id", "accounts"))
             .foreign_key(&mut cascade("cases", "company_id", "companies"))
             .to_owned(),
-        table_with_id("case_events")
-            .col(integer("case_id"))
+        child_table("case_events", "case_id", "cases")
             .col(timestamp_with_time_zone("at"))
             .col(integer_null("actor_id"))
             .col(string_len("side", 16))
@@ -99,15 +96,12 @@ fn tables() -> [TableCreateStatement; 5] {
             .col(string_len("from_stage", 16))
             .col(string_len("to_stage", 16))
             .col(text_null("note"))
-            .foreign_key(&mut cascade("case_events", "case_id", "cases"))
             .to_owned(),
-        table_with_id("case_messages")
-            .col(integer("case_id"))
+        child_table("case_messages", "case_id", "cases")
             .col(timestamp_with_time_zone("at"))
             .col(integer_null("author_id"))
             .col(string_len("side", 16))
             .col(text("body"))
-            .foreign_key(&mut cascade("case_messages", "case_id", "cases"))
             .to_owned(),
     ]
 }

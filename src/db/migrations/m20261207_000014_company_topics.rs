@@ -4,7 +4,7 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
-use super::steps::{self, cascade, index};
+use super::steps::{self, cascade, index, keyed_child_table};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -24,12 +24,8 @@ impl MigrationTrait for Migration {
 
 fn tables() -> [TableCreateStatement; 2] {
     [
-        Table::create()
-            .table("company_topics")
-            .col(integer("company_id"))
+        keyed_child_table("company_topics", "company_id", "companies", "topic")
             .col(string_len("topic", 48))
-            .primary_key(Index::create().col("company_id").col("topic"))
-            .foreign_key(&mut cascade("company_topics", "company_id", "companies"))
             .to_owned(),
         Table::create()
             .table("company_topic_reads")

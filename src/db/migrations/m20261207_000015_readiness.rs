@@ -2,7 +2,7 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
-use super::steps::{self, cascade, created_at, index, table_with_id};
+use super::steps::{self, child_table, created_at, index};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -21,10 +21,8 @@ impl MigrationTrait for Migration {
 }
 
 fn tables() -> [TableCreateStatement; 1] {
-    [table_with_id("readiness_assessments")
-        .col(integer("account_id"))
+    [child_table("readiness_assessments", "account_id", "accounts")
         .col(string_len("answers", 64))
         .col(created_at())
-        .foreign_key(&mut cascade("readiness_assessments", "account_id", "accounts"))
         .to_owned()]
 }

@@ -4,7 +4,7 @@
 
 use sea_orm::{ConnectionTrait, DbBackend, StatementBuilder};
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::schema::{pk_auto, timestamp_with_time_zone};
+use sea_orm_migration::schema::{integer, pk_auto, timestamp_with_time_zone};
 
 /// Runs `statements` one after another, in the order given.
 async fn run_all<S: StatementBuilder>(
@@ -74,6 +74,35 @@ pub async fn drop_columns(
 /// foreign keys at.
 pub fn table_with_id(name: &'static str) -> TableCreateStatement {
     Table::create().table(name).col(pk_auto("id")).to_owned()
+}
+
+/// The table `name` with its own `id`, whose rows belong to a row of `owners` through `column`
+/// (named `{owner}_id`): deleting the owner deletes them.
+pub fn child_table(
+    name: &'static str,
+    column: &'static str,
+    owners: &'static str,
+) -> TableCreateStatement {
+    table_with_id(name)
+        .col(integer(column))
+        .foreign_key(&mut cascade(name, column, owners))
+        .to_owned()
+}
+
+/// Like [`child_table`], but keyed by `column` and `key` (a language, a year…) instead of an
+/// `id`; the caller declares `key` with the other columns.
+pub fn keyed_child_table(
+    name: &'static str,
+    column: &'static str,
+    owners: &'static str,
+    key: &'static str,
+) -> TableCreateStatement {
+    Table::create()
+        .table(name)
+        .col(integer(column))
+        .primary_key(Index::create().col(column).col(key))
+        .foreign_key(&mut cascade(name, column, owners))
+        .to_owned()
 }
 
 /// `created_at`, of the same type in every table that keeps one.
