@@ -7,6 +7,9 @@ use vnext::i18n::Lang;
 use vnext::platform::audit::Actor;
 use vnext::web::error::Problem;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The V-Next Zone server and its administration.
 #[derive(Parser)]
 #[command(

@@ -93,15 +93,9 @@ fn nonce_of(policy: &str) -> Option<&str> {
 fn split(body: &Bytes, mark: &[u8]) -> Vec<Bytes> {
     let mut parts = Vec::new();
     let mut rest = 0;
-    let mut at = 0;
-    while at + mark.len() <= body.len() {
-        if &body[at..at + mark.len()] == mark {
-            parts.push(body.slice(rest..at));
-            at += mark.len();
-            rest = at;
-        } else {
-            at += 1;
-        }
+    for at in memchr::memmem::find_iter(body, mark) {
+        parts.push(body.slice(rest..at));
+        rest = at + mark.len();
     }
     parts.push(body.slice(rest..));
     parts
