@@ -122,12 +122,6 @@ pub fn use_viewer() -> Option<Viewer> {
     }
 }
 
-/// The signed-in account, for a server function only such accounts may call: 401 otherwise.
-#[cfg(feature = "ssr")]
-pub fn signed_in() -> Result<Viewer, leptos::prelude::ServerFnError> {
-    use_viewer().ok_or_else(|| super::error::Problem::SignInRequired.into())
-}
-
 /// Runs `read` on the database for the signed-in account of a server function: 401 for nobody,
 /// and what `read` refuses or fails at answered as [`Problem`](super::error::Problem) says.
 #[cfg(feature = "ssr")]
@@ -138,7 +132,7 @@ where
     Fut: Future<Output = Result<T, E>>,
     E: Into<super::error::Problem>,
 {
-    let viewer = signed_in()?;
+    let viewer = use_viewer().ok_or(super::error::Problem::SignInRequired)?;
     let db = crate::db::use_db()?;
     read(db, viewer).await.map_err(|e| e.into().into())
 }
