@@ -48,6 +48,7 @@ fn matching(backend: DbBackend, text: &str) -> (&'static str, String) {
             r"SELECT company_id FROM company_search WHERE body LIKE $1 ESCAPE '\'",
             like_pattern(text),
         ),
+        // FTS5 trigrams need three characters too; LIKE reads the documents in rowid order.
         _ if short => (
             r"SELECT rowid FROM company_search WHERE body LIKE ? ESCAPE '\'",
             like_pattern(text),
@@ -67,7 +68,8 @@ fn search_filter(backend: DbBackend, text: &str) -> SimpleExpr {
 
 /// The first `limit` ids, in order, of the companies whose document contains `text`: the index
 /// stops once it has found them, so a common word costs no more than a rare one (a text of one
-/// or two characters, which no trigram index can hold, is still looked for in every document).
+/// or two characters, which no trigram index can hold, is looked for document by document in
+/// id order, until `limit` are found or none are left).
 async fn first_matches(
     db: &impl ConnectionTrait,
     text: &str,
