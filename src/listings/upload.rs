@@ -1,24 +1,27 @@
 //! The upload form's island: a progress bar while the file travels, and another while the
 //! server reads and checks it. Without JavaScript the form posts as it is and the preview page
 //! follows.
+//!
+//! The island takes no props (props travel as JSON, and their reader was a quarter of the
+//! browser bundle): the texts it shows are rendered inside it on the server, and it fills them
+//! in.
 
 use leptos::prelude::*;
 
 /// Where an upload is: its file on the way, then the server reading it.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))] // Only the browser sends.
 enum Stage {
-    Idle,
     /// Percent of the file sent.
-    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))] // Only the browser sends.
     Sending(u32),
     /// Rows checked of the rows in the file; (0, 0) while the server reads it.
     Checking(u64, u64),
 }
 
-/// Wraps the upload form. `sending` holds `{percent}` where the share sent goes; `processing`
-/// is shown while the server reads the file, `checking` (with `{done}` and `{total}`) while it
-/// checks its rows, and `failed` when the upload fails.
-#[island]
+/// Wraps the upload form `children`. `sending` holds `{percent}` where the share sent goes;
+/// `processing` is shown while the server reads the file, `checking` (with `{done}` and
+/// `{total}`) while it checks its rows, and `failed` when the upload fails.
+#[component]
 pub fn UploadProgress(
     sending: String,
     processing: String,
@@ -26,49 +29,73 @@ pub fn UploadProgress(
     failed: String,
     children: Children,
 ) -> impl IntoView {
-    let stage = RwSignal::new(Stage::Idle);
-    let error = RwSignal::new(false);
+    view! {
+        <UploadIsland>
+            {children()}
+            <p class="form-banner" role="alert" hidden=true>{failed}</p>
+            <div
+                class="upload-status"
+                hidden=true
+                data-sending=sending
+                data-processing=processing
+                data-checking=checking
+            >
+                <progress max="100"></progress>
+                <p aria-live="polite"></p>
+            </div>
+        </UploadIsland>
+    }
+}
+
+#[island]
+fn UploadIsland(children: Children) -> impl IntoView {
     // Effects run only in the browser: the attribute tells tests the island is live.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    let status = move || match stage.get() {
-        Stage::Idle => String::new(),
-        Stage::Sending(n) => sending.replace("{percent}", &n.to_string()),
-        Stage::Checking(_, 0) => processing.clone(),
-        Stage::Checking(done, total) => checking
-            .replace("{done}", &done.to_string())
-            .replace("{total}", &total.to_string()),
-    };
-    // No value: an indeterminate bar, while the server reads the file.
-    let value = move || match stage.get() {
-        Stage::Sending(n) => Some(n.to_string()),
-        Stage::Checking(done, total) if total > 0 => {
-            Some((done * 100 / total).min(100).to_string())
-        }
-        _ => None,
-    };
     view! {
         <div
             class="upload-progress"
             data-hydrated=move || hydrated.get().to_string()
-            on:submit=move |ev| browser::submit(ev, stage, error)
+            on:submit=browser::submit
         >
             {children()}
-            <p class="form-banner" role="alert" hidden=move || !error.get()>{failed}</p>
-            <div hidden=move || stage.get() == Stage::Idle>
-                <progress max="100" value=value></progress>
-                <p aria-live="polite">{status}</p>
-            </div>
         </div>
     }
 }
 
 mod browser {
     use super::Stage;
-    use leptos::prelude::*;
 
     #[cfg(not(feature = "hydrate"))]
-    pub fn submit(_: leptos::ev::SubmitEvent, _: RwSignal<Stage>, _: RwSignal<bool>) {}
+    pub fn submit(_: leptos::ev::SubmitEvent) {}
+
+    /// The texts of the status line, with their places to fill in.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    pub(super) struct Texts {
+        pub sending: String,
+        pub processing: String,
+        pub checking: String,
+    }
+
+    /// The bar's value for `stage` (none while the server reads the file: a bar that shows
+    /// no share), and its status line.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    pub(super) fn describe(stage: Stage, texts: &Texts) -> (Option<u64>, String) {
+        match stage {
+            Stage::Sending(n) => (
+                Some(n.into()),
+                texts.sending.replace("{percent}", &n.to_string()),
+            ),
+            Stage::Checking(_, 0) => (None, texts.processing.clone()),
+            Stage::Checking(done, total) => (
+                Some((done * 100 / total).min(100)),
+                texts
+                    .checking
+                    .replace("{done}", &done.to_string())
+                    .replace("{total}", &total.to_string()),
+            ),
+        }
+    }
 
     /// The stage the answer's lines so far tell (`checked rows` each), and the preview's path
     /// once the last line has come.
@@ -89,10 +116,60 @@ mod browser {
         (stage, next)
     }
 
+    /// The elements the island changes, as the server rendered them inside it.
+    #[cfg(feature = "hydrate")]
+    #[derive(Clone)]
+    struct Shown {
+        banner: web_sys::HtmlElement,
+        status: web_sys::HtmlElement,
+        bar: web_sys::Element,
+        line: web_sys::Element,
+    }
+
+    #[cfg(feature = "hydrate")]
+    impl Shown {
+        fn around(form: &web_sys::Element) -> Option<(Shown, Texts)> {
+            use wasm_bindgen::JsCast;
+            let island = form.closest(".upload-progress").ok()??;
+            let find = |selector: &str| island.query_selector(selector).ok().flatten();
+            let status: web_sys::HtmlElement = find(".upload-status")?.dyn_into().ok()?;
+            let text = |name: &str| status.get_attribute(name).unwrap_or_default();
+            let texts = Texts {
+                sending: text("data-sending"),
+                processing: text("data-processing"),
+                checking: text("data-checking"),
+            };
+            let shown = Shown {
+                banner: find(".form-banner[role=alert]")?.dyn_into().ok()?,
+                bar: find(".upload-status progress")?,
+                line: find(".upload-status [aria-live]")?,
+                status,
+            };
+            Some((shown, texts))
+        }
+
+        fn show(&self, stage: Stage, texts: &Texts) {
+            let (value, line) = describe(stage, texts);
+            let _ = match value {
+                Some(value) => self.bar.set_attribute("value", &value.to_string()),
+                None => self.bar.remove_attribute("value"),
+            };
+            self.line.set_text_content(Some(&line));
+            self.status.set_hidden(false);
+            self.banner.set_hidden(true);
+        }
+
+        fn failed(&self) {
+            self.status.set_hidden(true);
+            self.banner.set_hidden(false);
+        }
+    }
+
     /// Sends the form with XMLHttpRequest, whose upload reports progress; reads the server's
     /// lines about its reading of the file as they come, then goes to the preview.
     #[cfg(feature = "hydrate")]
-    pub fn submit(ev: leptos::ev::SubmitEvent, stage: RwSignal<Stage>, error: RwSignal<bool>) {
+    pub fn submit(ev: leptos::ev::SubmitEvent) {
+        use std::rc::Rc;
         use wasm_bindgen::JsCast;
         use wasm_bindgen::closure::Closure;
         use web_sys::{FormData, HtmlFormElement, ProgressEvent, XmlHttpRequest};
@@ -103,8 +180,11 @@ mod browser {
         else {
             return;
         };
-        let (Ok(data), Ok(request)) = (FormData::new_with_form(&form), XmlHttpRequest::new())
-        else {
+        let (Some((shown, texts)), Ok(data), Ok(request)) = (
+            Shown::around(&form),
+            FormData::new_with_form(&form),
+            XmlHttpRequest::new(),
+        ) else {
             return; // The browser posts the form itself.
         };
         if request.open("POST", &form.action()).is_err()
@@ -115,25 +195,32 @@ mod browser {
             return;
         }
         ev.prevent_default();
-        error.set(false);
-        stage.set(Stage::Sending(0));
-        let sending = Closure::<dyn FnMut(ProgressEvent)>::new(move |p: ProgressEvent| {
-            if p.length_computable() && p.total() > 0.0 {
-                stage.set(Stage::Sending(((p.loaded() / p.total()) * 100.0) as u32));
-            }
-        });
-        let sent = Closure::<dyn FnMut()>::new(move || stage.set(Stage::Checking(0, 0)));
+        let texts = Rc::new(texts);
+        shown.show(Stage::Sending(0), &texts);
+        let sending = {
+            let (shown, texts) = (shown.clone(), texts.clone());
+            Closure::<dyn FnMut(ProgressEvent)>::new(move |p: ProgressEvent| {
+                if p.length_computable() && p.total() > 0.0 {
+                    let percent = ((p.loaded() / p.total()) * 100.0) as u32;
+                    shown.show(Stage::Sending(percent), &texts);
+                }
+            })
+        };
+        let sent = {
+            let (shown, texts) = (shown.clone(), texts.clone());
+            Closure::<dyn FnMut()>::new(move || shown.show(Stage::Checking(0, 0), &texts))
+        };
         let answering = {
-            let request = request.clone();
+            let (shown, request) = (shown.clone(), request.clone());
             Closure::<dyn FnMut()>::new(move || {
                 let text = request.response_text().ok().flatten().unwrap_or_default();
                 if let (Some(now), _) = read_answer(&text) {
-                    stage.set(now);
+                    shown.show(now, &texts);
                 }
             })
         };
         let done = {
-            let request = request.clone();
+            let (shown, request) = (shown.clone(), request.clone());
             Closure::<dyn FnMut()>::new(move || {
                 let text = request.response_text().ok().flatten().unwrap_or_default();
                 let ok = request.status().is_ok_and(|s| s == 200);
@@ -141,17 +228,14 @@ mod browser {
                     (Some(next), Some(window)) => {
                         let _ = window.location().assign(next);
                     }
-                    _ => {
-                        stage.set(Stage::Idle);
-                        error.set(true);
-                    }
+                    _ => shown.failed(),
                 }
             })
         };
-        let failed = Closure::<dyn FnMut()>::new(move || {
-            stage.set(Stage::Idle);
-            error.set(true);
-        });
+        let failed = {
+            let shown = shown.clone();
+            Closure::<dyn FnMut()>::new(move || shown.failed())
+        };
         if let Ok(upload) = request.upload() {
             upload.set_onprogress(Some(sending.as_ref().unchecked_ref()));
             upload.set_onload(Some(sent.as_ref().unchecked_ref()));
@@ -166,8 +250,7 @@ mod browser {
         done.forget();
         failed.forget();
         if request.send_with_opt_form_data(Some(&data)).is_err() {
-            stage.set(Stage::Idle);
-            error.set(true);
+            shown.failed();
         }
     }
 
@@ -193,6 +276,27 @@ mod browser {
                 )
             );
             assert_eq!(read_answer("//evil.example\n").1, None);
+        }
+
+        #[test]
+        fn the_status_line_fills_in_its_figures() {
+            let texts = Texts {
+                sending: "Uploading… {percent}%".into(),
+                processing: "Reading".into(),
+                checking: "Checked {done} of {total}".into(),
+            };
+            let line = |stage| describe(stage, &texts);
+            assert_eq!(
+                line(Stage::Sending(40)),
+                (Some(40), "Uploading… 40%".into())
+            );
+            assert_eq!(line(Stage::Checking(0, 0)), (None, "Reading".into()));
+            assert_eq!(
+                line(Stage::Checking(150, 200)),
+                (Some(75), "Checked 150 of 200".into())
+            );
+            // More rows checked than counted at first: the bar stops at full.
+            assert_eq!(line(Stage::Checking(300, 200)).0, Some(100));
         }
     }
 }

@@ -1,34 +1,47 @@
 //! The directory's one island: it makes the server-rendered directory inside it update in place,
 //! fetching the next server-rendered view of the same URL and keeping the address bar and the
 //! language links in step.
+//!
+//! The island takes no props: what it shows besides the results (the message for a failed
+//! update, the count read out after one) is rendered inside it on the server, and it changes
+//! those elements directly. Props travel as JSON, and their reader was a quarter of the browser
+//! bundle.
 
 use leptos::prelude::*;
 
-/// Makes the server-rendered directory inside it update in place. `error` is the localized
-/// message shown when the next view cannot be fetched; the current one stays as it was.
+/// The directory view `children` inside the explorer. `error` is the localized message shown
+/// when the next view cannot be fetched; the current one stays as it was.
+#[component]
+pub fn ZoneExplorer(error: String, children: Children) -> impl IntoView {
+    view! {
+        <ExplorerIsland>
+            <p class="error zone-update-failed" role="alert" hidden=true>{error}</p>
+            <p class="visually-hidden zone-announced" aria-live="polite"></p>
+            <div class="zone-results" aria-busy="false">{children()}</div>
+        </ExplorerIsland>
+    }
+}
+
+/// Makes the server-rendered directory inside it update in place.
 // An island in the default build; a plain component when measuring full hydration (README).
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
-pub fn ZoneExplorer(error: String, children: Children) -> impl IntoView {
-    let results = NodeRef::<leptos::html::Div>::new();
-    let state = browser::Fetching::default();
+fn ExplorerIsland(children: Children) -> impl IntoView {
+    let explorer = browser::Explorer::default();
     // Effects run only in the browser: the attribute tells tests and styles the island is live.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    browser::on_history_change(results, state);
+    browser::on_history_change(explorer);
     view! {
         <div
             class="zone-explorer"
+            node_ref=explorer.root
             data-hydrated=move || hydrated.get().to_string()
-            on:change=move |ev| browser::filter_changed(ev, results, state)
-            on:submit=move |ev| browser::search_submitted(ev, results, state)
-            on:click=move |ev| browser::link_clicked(ev, results, state)
+            on:change=move |ev| browser::filter_changed(ev, explorer)
+            on:submit=move |ev| browser::search_submitted(ev, explorer)
+            on:click=move |ev| browser::link_clicked(ev, explorer)
         >
-            <p class="error" role="alert" hidden=move || !state.failed.get()>{error}</p>
-            <p class="visually-hidden" aria-live="polite">{move || state.announced.get()}</p>
-            <div class="zone-results" node_ref=results aria-busy=move || state.busy.get().to_string()>
-                {children()}
-            </div>
+            {children()}
         </div>
     }
 }
@@ -37,22 +50,18 @@ pub fn ZoneExplorer(error: String, children: Children) -> impl IntoView {
 mod browser {
     use leptos::prelude::*;
 
-    /// The explorer's request state, shared by its event handlers.
+    /// The explorer's element, and the number of its latest request: only that one's answer
+    /// is shown.
     #[derive(Clone, Copy, Default)]
-    pub struct Fetching {
-        pub busy: RwSignal<bool>,
-        pub failed: RwSignal<bool>,
-        /// The new result count, read out by screen readers after each update.
-        pub announced: RwSignal<String>,
+    pub struct Explorer {
+        pub root: NodeRef<leptos::html::Div>,
         #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-        generation: StoredValue<u64>,
+        latest: StoredValue<u64>,
     }
-
-    type Results = NodeRef<leptos::html::Div>;
 
     #[cfg(feature = "hydrate")]
     mod dom {
-        use super::{Fetching, Results};
+        use super::Explorer;
         use crate::i18n::{Lang, switch_path};
         use crate::zone::DirectoryQuery;
         use leptos::prelude::*;
@@ -88,7 +97,7 @@ mod browser {
             })
         }
 
-        pub fn filter_changed(ev: web_sys::Event, results: Results, state: Fetching) {
+        pub fn filter_changed(ev: web_sys::Event, explorer: Explorer) {
             let Some(el) = target_element(&ev) else {
                 return;
             };
@@ -105,11 +114,11 @@ mod browser {
             let form: HtmlFormElement = form.unchecked_into();
             let name = el.get_attribute("name");
             if let Some(url) = form_url(&form, name.as_deref()) {
-                load(url, true, name, results, state);
+                load(url, true, name, explorer);
             }
         }
 
-        pub fn search_submitted(ev: web_sys::SubmitEvent, results: Results, state: Fetching) {
+        pub fn search_submitted(ev: web_sys::SubmitEvent, explorer: Explorer) {
             let Some(form) =
                 target_element(&ev).and_then(|el| el.dyn_into::<HtmlFormElement>().ok())
             else {
@@ -117,11 +126,11 @@ mod browser {
             };
             ev.prevent_default();
             if let Some(url) = form_url(&form, None) {
-                load(url, true, Some("q".into()), results, state);
+                load(url, true, Some("q".into()), explorer);
             }
         }
 
-        pub fn link_clicked(ev: web_sys::MouseEvent, results: Results, state: Fetching) {
+        pub fn link_clicked(ev: web_sys::MouseEvent, explorer: Explorer) {
             // Let the browser handle new tabs and windows.
             if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
             {
@@ -133,16 +142,16 @@ mod browser {
                 return;
             };
             ev.prevent_default();
-            load(href, true, None, results, state);
+            load(href, true, None, explorer);
         }
 
-        pub fn on_history_change(results: Results, state: Fetching) {
+        pub fn on_history_change(explorer: Explorer) {
             let handle = window_event_listener(leptos::ev::popstate, move |_| {
                 let location = window().location();
                 let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
                     return;
                 };
-                load(format!("{path}{search}"), false, None, results, state);
+                load(format!("{path}{search}"), false, None, explorer);
             });
             on_cleanup(move || handle.remove());
         }
@@ -197,41 +206,68 @@ mod browser {
             }
         }
 
+        /// The elements the explorer changes, as the server rendered them inside it. They are
+        /// found by class: the island's children arrive wrapped in an element of Leptos's own.
+        struct Shown {
+            results: Element,
+            error: web_sys::HtmlElement,
+            announced: Element,
+        }
+
+        impl Shown {
+            fn within(explorer: Explorer) -> Option<Shown> {
+                let root = explorer.root.get_untracked()?;
+                let find = |selector: &str| root.query_selector(selector).ok().flatten();
+                Some(Shown {
+                    results: find(".zone-results")?,
+                    error: find(".zone-update-failed")?.dyn_into().ok()?,
+                    announced: find(".zone-announced")?,
+                })
+            }
+
+            fn busy(&self, busy: bool) {
+                let _ = self
+                    .results
+                    .set_attribute("aria-busy", if busy { "true" } else { "false" });
+            }
+
+            fn failed(&self, failed: bool) {
+                self.error.set_hidden(!failed);
+            }
+        }
+
         /// Fetches the server-rendered view at `url` and swaps it in; only the latest request
         /// counts. `focus` names the control to focus again once the new form is in place.
-        fn load(
-            url: String,
-            record: bool,
-            focus: Option<String>,
-            results: Results,
-            state: Fetching,
-        ) {
-            state.generation.update_value(|g| *g += 1);
-            let ticket = state.generation.get_value();
-            state.busy.set(true);
+        fn load(url: String, record: bool, focus: Option<String>, explorer: Explorer) {
+            let Some(shown) = Shown::within(explorer) else {
+                return;
+            };
+            explorer.latest.update_value(|n| *n += 1);
+            let ticket = explorer.latest.get_value();
+            shown.busy(true);
             leptos::task::spawn_local(async move {
                 let fetched = fetch_results(&url).await;
-                if state.generation.get_value() != ticket {
+                if explorer.latest.get_value() != ticket {
                     return;
                 }
-                state.busy.set(false);
-                let (Some((html, count)), Some(container)) = (fetched, results.get_untracked())
-                else {
-                    state.failed.set(true);
+                shown.busy(false);
+                let Some((html, count)) = fetched else {
+                    shown.failed(true);
                     return;
                 };
-                container.set_inner_html(&html);
-                state.failed.set(false);
-                state.announced.set(count);
+                shown.results.set_inner_html(&html);
+                shown.failed(false);
+                shown.announced.set_text_content(Some(&count));
                 if record && let Ok(history) = window().history() {
                     let _ =
                         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                 }
                 follow_address_in_language_links();
                 let selector = focus.map(|name| format!("[name=\"{name}\"]"));
-                if let Some(el) = selector.and_then(|s| container.query_selector(&s).ok().flatten())
-                {
-                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                let control =
+                    selector.and_then(|s| shown.results.query_selector(&s).ok().flatten());
+                if let Some(control) = control {
+                    let _ = control.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
             });
         }
@@ -242,11 +278,11 @@ mod browser {
 
     // The server renders the explorer but never runs its handlers.
     #[cfg(not(feature = "hydrate"))]
-    pub fn filter_changed(_: leptos::ev::Event, _: Results, _: Fetching) {}
+    pub fn filter_changed(_: leptos::ev::Event, _: Explorer) {}
     #[cfg(not(feature = "hydrate"))]
-    pub fn search_submitted(_: leptos::ev::SubmitEvent, _: Results, _: Fetching) {}
+    pub fn search_submitted(_: leptos::ev::SubmitEvent, _: Explorer) {}
     #[cfg(not(feature = "hydrate"))]
-    pub fn link_clicked(_: leptos::ev::MouseEvent, _: Results, _: Fetching) {}
+    pub fn link_clicked(_: leptos::ev::MouseEvent, _: Explorer) {}
     #[cfg(not(feature = "hydrate"))]
-    pub fn on_history_change(_: Results, _: Fetching) {}
+    pub fn on_history_change(_: Explorer) {}
 }
