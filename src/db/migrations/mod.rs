@@ -37,4 +37,5 @@ migrations![
     m20261207_000013_matchmaking,
     m20261207_000014_company_topics,
     m20261207_000015_readiness,
+    m20261207_000016_search_ranking_names,
 ];

@@ -1,0 +1,39 @@
+//! Search ranks a name match first (`zone::search`), reading each candidate's names in every
+//! language. On SQLite a name shares its row with the long texts beside it, so each check read
+//! the row's overflow pages too; an index holding the names alone answers from the index
+//! (measured at 100,000 companies: 1,000 candidates ranked in ~3 ms instead of ~7). PostgreSQL
+//! keeps the long texts out of the row already, and its b-tree refuses entries over ~2.7 KB,
+//! which a name may reach, so it goes without.
+
+use super::steps;
+use sea_orm::DbBackend;
+use sea_orm_migration::prelude::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+const TABLE: &str = "company_texts";
+const WHAT: &str = "names";
+
+fn on_sqlite(manager: &SchemaManager) -> bool {
+    manager.get_connection().get_database_backend() == DbBackend::Sqlite
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if !on_sqlite(manager) {
+            return Ok(());
+        }
+        manager
+            .create_index(steps::index(TABLE, WHAT, &["company_id", "name"]))
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        if !on_sqlite(manager) {
+            return Ok(());
+        }
+        steps::drop_index(manager, TABLE, WHAT).await
+    }
+}
