@@ -32,17 +32,17 @@ pub fn UploadProgress(
     view! {
         <UploadIsland>
             {children()}
-            <p class="form-banner" role="alert" hidden=true>{failed}</p>
-            <div
-                class="upload-status"
+            <p class="form-banner upload-failed" role="alert" hidden=true>{failed}</p>
+            <progress
+                class="upload-bar"
+                max="100"
                 hidden=true
                 data-sending=sending
                 data-processing=processing
                 data-checking=checking
-            >
-                <progress max="100"></progress>
-                <p aria-live="polite"></p>
-            </div>
+            ></progress>
+            // Outside anything hidden, so that screen readers hear its first line too.
+            <p class="upload-line" aria-live="polite"></p>
         </UploadIsland>
     }
 }
@@ -121,8 +121,7 @@ mod browser {
     #[derive(Clone)]
     struct Shown {
         banner: web_sys::HtmlElement,
-        status: web_sys::HtmlElement,
-        bar: web_sys::Element,
+        bar: web_sys::HtmlElement,
         line: web_sys::Element,
     }
 
@@ -132,18 +131,17 @@ mod browser {
             use wasm_bindgen::JsCast;
             let island = form.closest(".upload-progress").ok()??;
             let find = |selector: &str| island.query_selector(selector).ok().flatten();
-            let status: web_sys::HtmlElement = find(".upload-status")?.dyn_into().ok()?;
-            let text = |name: &str| status.get_attribute(name).unwrap_or_default();
+            let bar: web_sys::HtmlElement = find(".upload-bar")?.dyn_into().ok()?;
+            let text = |name: &str| bar.get_attribute(name).unwrap_or_default();
             let texts = Texts {
                 sending: text("data-sending"),
                 processing: text("data-processing"),
                 checking: text("data-checking"),
             };
             let shown = Shown {
-                banner: find(".form-banner[role=alert]")?.dyn_into().ok()?,
-                bar: find(".upload-status progress")?,
-                line: find(".upload-status [aria-live]")?,
-                status,
+                banner: find(".upload-failed")?.dyn_into().ok()?,
+                line: find(".upload-line")?,
+                bar,
             };
             Some((shown, texts))
         }
@@ -155,12 +153,13 @@ mod browser {
                 None => self.bar.remove_attribute("value"),
             };
             self.line.set_text_content(Some(&line));
-            self.status.set_hidden(false);
+            self.bar.set_hidden(false);
             self.banner.set_hidden(true);
         }
 
         fn failed(&self) {
-            self.status.set_hidden(true);
+            self.bar.set_hidden(true);
+            self.line.set_text_content(None);
             self.banner.set_hidden(false);
         }
     }

@@ -28,7 +28,7 @@ pub fn ZoneExplorer(error: String, children: Children) -> impl IntoView {
 #[cfg_attr(not(feature = "islands"), component)]
 fn ExplorerIsland(children: Children) -> impl IntoView {
     let explorer = browser::Explorer::default();
-    // Effects run only in the browser: the attribute tells tests and styles the island is live.
+    // Effects run only in the browser: the attribute tells tests the island is live.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     browser::on_history_change(explorer);
@@ -207,7 +207,8 @@ mod browser {
         }
 
         /// The elements the explorer changes, as the server rendered them inside it. They are
-        /// found by class: the island's children arrive wrapped in an element of Leptos's own.
+        /// looked up, not referenced: an island's children are not hydrated, so a `NodeRef`
+        /// among them would stay empty.
         struct Shown {
             results: Element,
             error: web_sys::HtmlElement,
@@ -240,6 +241,8 @@ mod browser {
         /// counts. `focus` names the control to focus again once the new form is in place.
         fn load(url: String, record: bool, focus: Option<String>, explorer: Explorer) {
             let Some(shown) = Shown::within(explorer) else {
+                // The event's own action was cancelled: the browser goes there instead.
+                let _ = window().location().set_href(&url);
                 return;
             };
             explorer.latest.update_value(|n| *n += 1);
