@@ -5,6 +5,7 @@
 
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import { gzipSync } from "node:zlib";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -53,8 +54,8 @@ if (only) backends.splice(0, backends.length, ...backends.filter((b) => only.inc
 const ms = (value, unit) => Number(value) * { us: 0.001, ms: 1, s: 1000 }[unit];
 
 /** Requests per second and p50/p99 latency (ms) of `url` under wrk's concurrent load. */
-function load(url, script) {
-  const options = script ? ["-s", script] : [];
+function load(url, script, header) {
+  const options = [...(script ? ["-s", script] : []), ...(header ? ["-H", header] : [])];
   const text = execFileSync("wrk", ["-t2", "-c16", `-d${duration}`, "--latency", ...options, url]).toString();
   const percentile = (p) => {
     const m = text.match(new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`));
@@ -241,6 +242,27 @@ for (const backend of backends) {
           bundleGzipBytes: bundle(html),
         };
       }
+      // The directory as browsers ask for it, gzipped, against nginx serving a file of the
+      // gzipped answer's size (as it serves a precompressed file).
+      const gzipped = await new Promise((resolve, reject) =>
+        httpGet(base + pages.directory, { headers: { "accept-encoding": "gzip" } }, (response) => {
+          let bytes = 0;
+          response.on("data", (chunk) => (bytes += chunk.length));
+          response.on("end", () => resolve({ bytes, encoding: response.headers["content-encoding"] }));
+        }).on("error", reject),
+      );
+      if (gzipped.encoding !== "gzip") throw new Error(`directory answered ${gzipped.encoding} to gzip`);
+      const gzPage = load(base + pages.directory, null, "Accept-Encoding: gzip");
+      const gzTwin = load(staticTwin("directory-gz", gzipped.bytes));
+      run.directoryGzip = {
+        bytes: gzipped.bytes,
+        ...gzPage,
+        nginx: gzTwin,
+        throughputRatio: gzPage.rps / gzTwin.rps,
+        p50Ratio: gzPage.p50 / gzTwin.p50,
+        p99Ratio: gzPage.p99 / gzTwin.p99,
+        bundleGzipBytes: run.directory.bundleGzipBytes,
+      };
       // Rendered anew at every request, as after a write or for a signed-in viewer: a query
       // parameter the directory ignores makes each address one the page cache has not seen.
       const uncached = load(base + pages.directory, uncachedScript);
@@ -304,9 +326,9 @@ console.log(`\nhydrate wasm: ${results.wasm.raw} bytes raw, ${results.wasm.gzip}
 console.log("× nginx: the page divided by nginx serving a file of the same size, in the same run");
 console.log("backend     companies  page       req/s   ×nginx   p50 ms  ×nginx   p99 ms  ×nginx   JS+WASM gz");
 for (const r of results.runs) {
-  for (const page of ["home", "directory", "directoryUncached", "company"]) {
+  for (const page of ["home", "directory", "directoryGzip", "directoryUncached", "company"]) {
     const p = r[page];
-    const label = page === "directoryUncached" ? "dir fresh" : page;
+    const label = { directoryGzip: "dir gzip", directoryUncached: "dir fresh" }[page] ?? page;
     console.log(
       `${r.backend.padEnd(11)} ${String(r.companies).padStart(9)}  ${label.padEnd(9)} ${f(p.rps, 0).padStart(7)}  ${f(p.throughputRatio).padStart(7)}  ${f(p.p50).padStart(6)}  ${f(p.p50Ratio).padStart(7)}  ${f(p.p99).padStart(6)}  ${f(p.p99Ratio).padStart(7)}  ${String(p.bundleGzipBytes).padStart(10)}`,
     );

@@ -1501,6 +1501,26 @@ async fn an_operator_maintains_any_exchange_from_the_partners_pages() {
     assert_eq!(kept.actor, "ops@vnext.example");
 }
 
+/// `uri` asked for gzipped, as browsers do: the answer's headers and its page unpacked.
+async fn gzipped(app: &Site, uri: &str) -> (axum::http::HeaderMap, String) {
+    use std::io::Read;
+    use tower::ServiceExt;
+    let request = Request::get(uri)
+        .header(header::ACCEPT_ENCODING, "br;q=1.0, gzip;q=0.8, *;q=0.1")
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let headers = response.headers().clone();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let mut page = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut page)
+        .expect("one gzip stream, its checksum and length right");
+    (headers, page)
+}
+
 /// Anonymous views come from each instance's copies until a write changes the data under them,
 /// on any instance: the next view is then rendered again and shows the write. Signed-in views
 /// are never copies, and each answer carries a fresh script nonce.
@@ -1551,6 +1571,23 @@ async fn anonymous_pages_are_copies_until_a_partner_changes_the_zone() {
         None,
         "never a copy for a signed-in viewer"
     );
+    // Browsers ask for gzip: the copy is compressed once, and each answer still has its nonce.
+    let (mut gzip_nonces, plain) = (Vec::new(), first.body.replace(&nonce(&first), "N"));
+    for _ in 0..2 {
+        let (headers, page) = gzipped(&app, search).await;
+        let reply = Reply {
+            status: StatusCode::OK,
+            headers,
+            body: page,
+        };
+        assert_eq!(cache(&reply).as_deref(), Some("hit"));
+        assert_eq!(reply.headers[header::CONTENT_ENCODING], "gzip");
+        let vary: Vec<_> = reply.headers.get_all(header::VARY).iter().collect();
+        assert_eq!(vary, ["accept-encoding"], "said once, by the cache");
+        assert_eq!(reply.body.replace(&nonce(&reply), "N"), plain);
+        gzip_nonces.push(nonce(&reply));
+    }
+    assert_ne!(gzip_nonces[0], gzip_nonces[1]);
 
     // An upload and its preview change nothing public; the commit does, on both instances.
     let id = upload_fixture(&app, &session, "bursa.csv").await;

@@ -16,7 +16,9 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, SET_COOKIE};
+use http::header::{
+    ACCEPT_ENCODING, CONTENT_ENCODING, CONTENT_SECURITY_POLICY, CONTENT_TYPE, SET_COOKIE, VARY,
+};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use http_body::{Frame, SizeHint};
 use lru::LruCache;
@@ -25,8 +27,10 @@ use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::num::NonZeroUsize;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::task::{Context, Poll};
+
+mod gzip;
 
 /// Says whether an answer came from a copy (`hit`) or was rendered and kept (`miss`).
 pub const CACHE_HEADER: HeaderName = HeaderName::from_static("x-vnext-cache");
@@ -46,11 +50,16 @@ struct Copy {
     parts: Vec<Bytes>,
     /// Whether the page has a script nonce, and so its CSP header must name the new one.
     nonce: bool,
+    /// The parts gzipped, made for the first answer that asks for gzip.
+    gzipped: OnceLock<Option<gzip::Gzipped>>,
     size: usize,
 }
 
 impl Copy {
-    fn new(headers: HeaderMap, body: Bytes) -> Copy {
+    fn new(mut headers: HeaderMap, body: Bytes) -> Copy {
+        // A copy is answered plain or gzipped by what the request accepts; shared caches on
+        // the way must know that too. (Set here, the compression layer adds no second one.)
+        headers.append(VARY, HeaderValue::from_static("accept-encoding"));
         let nonce = headers
             .get(CONTENT_SECURITY_POLICY)
             .and_then(|v| v.to_str().ok())
@@ -61,27 +70,39 @@ impl Copy {
             None => vec![body.clone()],
         };
         Copy {
-            size: body.len() + 1024,
+            // With room for the gzipped parts, which come to well under a quarter of a page.
+            size: body.len() + body.len() / 4 + 1024,
             headers,
             parts,
             nonce: nonce.is_some(),
+            gzipped: OnceLock::new(),
         }
     }
 
-    /// The answer, with a fresh nonce where the page had one.
-    fn answer(&self, cache: &'static str) -> Response {
+    /// The answer, gzipped if `gzip`, with a fresh nonce where the page had one.
+    fn answer(&self, cache: &'static str, gzip: bool) -> Response {
         let mut headers = self.headers.clone();
-        let body = if self.nonce {
+        let nonce = if self.nonce {
             let nonce = crate::platform::tokens::new_token();
             if let Ok(csp) = HeaderValue::from_str(&page_csp(&nonce)) {
                 headers.insert(CONTENT_SECURITY_POLICY, csp);
             }
-            Body::new(Pieces::between(&self.parts, Bytes::from(nonce)))
+            Bytes::from(nonce)
         } else {
-            Body::from(self.parts[0].clone())
+            Bytes::new()
+        };
+        let gzipped = gzip
+            .then(|| self.gzipped.get_or_init(|| gzip::Gzipped::new(&self.parts)))
+            .and_then(|gzipped| gzipped.as_ref()?.around(&nonce));
+        let body = match gzipped {
+            Some(gzipped) => {
+                headers.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                gzipped
+            }
+            None => Pieces::between(&self.parts, nonce),
         };
         headers.insert(CACHE_HEADER, HeaderValue::from_static(cache));
-        let mut response = Response::new(body);
+        let mut response = Response::new(Body::new(body));
         *response.headers_mut() = headers;
         response
     }
@@ -89,7 +110,8 @@ impl Copy {
 
 /// A copy's parts with the fresh nonce between them, handed to the connection as they are. Joined
 /// into one new buffer they cost a copy of the whole page on every answer (~100 KB for the
-/// directory), a large share of what a cached answer costs.
+/// directory) before the first byte goes out. (An answer the compression layer gzips is read
+/// through once anyway; this spares the clients that ask for no encoding.)
 struct Pieces(VecDeque<Bytes>);
 
 impl Pieces {
@@ -122,10 +144,28 @@ impl http_body::Body for Pieces {
         self.0.is_empty()
     }
 
-    // Exact, so that the answer keeps its Content-Length instead of being sent in chunks.
+    // Exact, so that an answer sent as it is keeps its Content-Length instead of going in chunks.
     fn size_hint(&self) -> SizeHint {
         SizeHint::with_exact(self.0.iter().map(|p| p.len() as u64).sum())
     }
+}
+
+/// Whether the request accepts gzip (`gzip`, with a quality above zero if it gives one).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    let values = headers.get_all(ACCEPT_ENCODING).iter();
+    let mut items = values
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','));
+    items.any(|item| {
+        let mut params = item.split(';').map(str::trim);
+        let coding = params.next().unwrap_or_default();
+        let refused = params.any(|p| {
+            p.strip_prefix("q=")
+                .and_then(|q| q.parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        coding.eq_ignore_ascii_case("gzip") && !refused
+    })
 }
 
 /// The nonce a page policy names (`'nonce-…'`).
@@ -245,8 +285,9 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
         }
     };
     let key = request.uri().to_string();
+    let gzip = accepts_gzip(request.headers());
     if let Some(copy) = cache.get(generation, &key) {
-        return copy.answer("hit");
+        return copy.answer("hit", gzip);
     }
     let response = next.run(request).await;
     if !may_keep(&response) {
@@ -262,7 +303,7 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     };
     let copy = Arc::new(Copy::new(parts.headers, body));
     cache.put(generation, key, copy.clone());
-    copy.answer("miss")
+    copy.answer("miss", gzip)
 }
 
 #[cfg(test)]
@@ -285,5 +326,34 @@ mod tests {
             split(&Bytes::from_static(b"plain"), b"n0nce"),
             vec!["plain"]
         );
+    }
+
+    #[test]
+    fn gzip_is_what_the_request_accepts() {
+        let accepts = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(ACCEPT_ENCODING, HeaderValue::from_str(value).unwrap());
+            accepts_gzip(&headers)
+        };
+        assert!(accepts("gzip, deflate, br, zstd"));
+        assert!(accepts("br;q=1.0, GZIP ; q=0.5"));
+        assert!(!accepts("gzip;q=0"));
+        assert!(!accepts("br, identity"));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
+
+    #[tokio::test]
+    async fn the_pieces_make_the_page_and_say_its_length() {
+        use http_body::Body as _;
+        let page = Bytes::from_static(b"n0nce<script nonce=\"n0nce\">1</script>n0nce");
+        let parts = split(&page, b"n0nce");
+        let pieces = Pieces::between(&parts, Bytes::from_static(b"fresh"));
+        let expected = b"fresh<script nonce=\"fresh\">1</script>fresh";
+        assert_eq!(pieces.size_hint().exact(), Some(expected.len() as u64));
+        let sent = axum::body::to_bytes(Body::new(pieces), usize::MAX).await;
+        assert_eq!(sent.unwrap(), &expected[..]);
+        let empty = Pieces::between(&[Bytes::new()], Bytes::from_static(b"fresh"));
+        assert!(empty.is_end_stream());
+        assert_eq!(empty.size_hint().exact(), Some(0));
     }
 }
