@@ -17,7 +17,8 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::{
-    ACCEPT_ENCODING, CONTENT_ENCODING, CONTENT_SECURITY_POLICY, CONTENT_TYPE, SET_COOKIE, VARY,
+    ACCEPT_ENCODING, ACCEPT_RANGES, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_SECURITY_POLICY,
+    CONTENT_TYPE, ETAG, SET_COOKIE, VARY,
 };
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use http_body::{Frame, SizeHint};
@@ -58,8 +59,18 @@ struct Copy {
 impl Copy {
     fn new(mut headers: HeaderMap, body: Bytes) -> Copy {
         // A copy is answered plain or gzipped by what the request accepts; shared caches on
-        // the way must know that too. (Set here, the compression layer adds no second one.)
-        headers.append(VARY, HeaderValue::from_static("accept-encoding"));
+        // the way must know that too. (Said here, the compression layer adds no second one.)
+        let varies = headers.get_all(VARY).iter().any(|v| {
+            v.to_str()
+                .is_ok_and(|v| v.to_ascii_lowercase().contains("accept-encoding"))
+        });
+        if !varies {
+            headers.append(VARY, HeaderValue::from_static("accept-encoding"));
+        }
+        // They would be wrong for the gzipped answer; the length comes from the body.
+        for stale in [CONTENT_LENGTH, ETAG, ACCEPT_RANGES] {
+            headers.remove(stale);
+        }
         let nonce = headers
             .get(CONTENT_SECURITY_POLICY)
             .and_then(|v| v.to_str().ok())
@@ -150,7 +161,8 @@ impl http_body::Body for Pieces {
     }
 }
 
-/// Whether the request accepts gzip (`gzip`, with a quality above zero if it gives one).
+/// Whether the request accepts gzip (`gzip` or `x-gzip`, with a quality above zero if it gives
+/// one).
 fn accepts_gzip(headers: &HeaderMap) -> bool {
     let values = headers.get_all(ACCEPT_ENCODING).iter();
     let mut items = values
@@ -159,12 +171,13 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
     items.any(|item| {
         let mut params = item.split(';').map(str::trim);
         let coding = params.next().unwrap_or_default();
-        let refused = params.any(|p| {
-            p.strip_prefix("q=")
-                .and_then(|q| q.parse::<f32>().ok())
-                .is_some_and(|q| q <= 0.0)
+        let refused = params.any(|p| match p.split_once('=') {
+            Some((name, q)) if name.trim().eq_ignore_ascii_case("q") => {
+                q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0)
+            }
+            _ => false,
         });
-        coding.eq_ignore_ascii_case("gzip") && !refused
+        (coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip")) && !refused
     })
 }
 
@@ -338,6 +351,8 @@ mod tests {
         assert!(accepts("gzip, deflate, br, zstd"));
         assert!(accepts("br;q=1.0, GZIP ; q=0.5"));
         assert!(!accepts("gzip;q=0"));
+        assert!(!accepts("gzip; Q = 0.000"));
+        assert!(accepts("x-gzip"));
         assert!(!accepts("br, identity"));
         assert!(!accepts_gzip(&HeaderMap::new()));
     }

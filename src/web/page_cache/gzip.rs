@@ -82,6 +82,8 @@ fn deflate(plain: &[u8]) -> Option<Bytes> {
             .ok()?;
         // The flush is complete once the compressor stops short of the room it was given.
         if compress.total_in() == plain.len() as u64 && out.len() < out.capacity() {
+            // Kept for as long as the copy: without its spare room.
+            out.shrink_to_fit();
             return Some(Bytes::from(out));
         }
         out.reserve(out.capacity());
