@@ -120,7 +120,7 @@ impl Copy {
 }
 
 /// A copy's parts with the fresh nonce between them, handed to the connection as they are. Joined
-/// into one new buffer they cost a copy of the whole page on every answer (~100 KB for the
+/// into one new buffer they cost a copy of the whole page on every answer (tens of KB for the
 /// directory) before the first byte goes out. (An answer the compression layer gzips is read
 /// through once anyway; this spares the clients that ask for no encoding.)
 struct Pieces(VecDeque<Bytes>);

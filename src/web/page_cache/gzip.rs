@@ -1,6 +1,6 @@
 //! A copy gzipped once and answered gzipped with a fresh nonce each time, without compressing
-//! again: browsers ask for gzip, and compressing a ~100 KB page costs more than rendering it
-//! from the cache.
+//! again: browsers ask for gzip, and compressing a page of tens of KB on every answer cost more
+//! than all the rest of a cached answer (README, the bench of 2026-12-08).
 //!
 //! Each part between the nonces is deflated on its own and ends on a byte boundary, so the parts
 //! can follow one another in one deflate stream; each nonce goes between them as a stored
