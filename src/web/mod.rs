@@ -12,6 +12,7 @@ cfg_if::cfg_if! {
     if #[cfg(feature = "ssr")] {
         pub mod assets;
         pub mod cookies;
+        pub mod encoding;
         pub mod error;
         pub mod language;
         pub mod origin;

@@ -14,14 +14,10 @@ pub struct Migration;
 const TABLE: &str = "company_texts";
 const WHAT: &str = "company_name";
 
-fn on_sqlite(manager: &SchemaManager) -> bool {
-    manager.get_connection().get_database_backend() == DbBackend::Sqlite
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if !on_sqlite(manager) {
+        if !steps::runs_on(manager, DbBackend::Sqlite) {
             return Ok(());
         }
         manager
@@ -30,7 +26,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if !on_sqlite(manager) {
+        if !steps::runs_on(manager, DbBackend::Sqlite) {
             return Ok(());
         }
         steps::drop_index(manager, TABLE, WHAT).await

@@ -206,6 +206,11 @@ async fn run_sql<S: AsRef<str>>(
     Ok(())
 }
 
+/// Whether the migrations run on `backend`.
+pub fn runs_on(manager: &SchemaManager<'_>, backend: DbBackend) -> bool {
+    manager.get_connection().get_database_backend() == backend
+}
+
 /// Runs raw SQL `statements` in order, only when the database is `backend`: for what one of the
 /// two databases does its own way and the other does not need.
 pub async fn run_sql_on<S: AsRef<str>>(
@@ -213,7 +218,7 @@ pub async fn run_sql_on<S: AsRef<str>>(
     backend: DbBackend,
     statements: impl IntoIterator<Item = S>,
 ) -> Result<(), DbErr> {
-    if manager.get_connection().get_database_backend() != backend {
+    if !runs_on(manager, backend) {
         return Ok(());
     }
     run_sql(manager, statements).await
