@@ -243,7 +243,8 @@ for (const backend of backends) {
         };
       }
       // The directory as browsers ask for it, gzipped, against nginx serving a file of the
-      // gzipped answer's size (as it serves a precompressed file).
+      // gzipped answer's size (as it serves a precompressed file). Its size is read with
+      // node:http, which hands over the bytes as sent, where fetch would unpack them.
       const gzipped = await new Promise((resolve, reject) =>
         httpGet(base + pages.directory, { headers: { "accept-encoding": "gzip" } }, (response) => {
           let bytes = 0;
