@@ -222,14 +222,15 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     }
     let addr = options.site_addr;
     let settings = config.settings(addr)?;
-    let db = vnext::db::connect(&config.database_url).await?;
+    let databases = vnext::db::connect_all(&config.database_url).await?;
+    let db = databases.db.clone();
     vnext::demo::prepare(&db, config.demo_data).await?;
     if let Some(url) = &config.smtp_url {
         vnext::platform::delivery::start(db.clone(), url, &config.smtp_from)?;
     }
     vnext::matchmaking::demands::start_expiry(db.clone());
     vnext::matchmaking::topics::start_reading_topics(db.clone());
-    let app = vnext::serve::app(options, db, settings);
+    let app = vnext::serve::app(options, databases, settings);
     let listener = vnext::listener::Capped::new(
         tokio::net::TcpListener::bind(addr).await?,
         config.max_connections,

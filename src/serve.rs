@@ -3,6 +3,7 @@
 
 use crate::accounts::session::attach_viewer;
 use crate::app::{App, shell};
+use crate::db::Databases;
 use crate::security::{Protection, protect};
 use crate::web::cookies::SessionPolicy;
 use crate::web::language::{redirect_to_language, remember_language};
@@ -15,7 +16,6 @@ use axum::{Router, middleware};
 use http::StatusCode;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 use tower::Layer;
 use tower_http::compression::CompressionLayer;
@@ -68,20 +68,23 @@ impl Settings {
     }
 }
 
-/// The application. `/en/` and `/en` are one page: trailing slashes are trimmed before routing.
-pub fn app(options: LeptosOptions, db: DatabaseConnection, settings: Settings) -> Site {
-    NormalizePathLayer::trim_trailing_slash().layer(router(options, db, settings))
+/// The application, on one database connection or on [`Databases`]. `/en/` and `/en` are one
+/// page: trailing slashes are trimmed before routing.
+pub fn app(options: LeptosOptions, db: impl Into<Databases>, settings: Settings) -> Site {
+    NormalizePathLayer::trim_trailing_slash().layer(router(options, db.into(), settings))
 }
 
-fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) -> Router {
+fn router(options: LeptosOptions, databases: Databases, settings: Settings) -> Router {
+    let Databases { db, reads } = databases;
     let routes = generate_route_list(App);
     let public_url = PublicUrl(settings.public_url);
-    let seo = crate::seo::routes(db.clone(), public_url.clone());
+    let seo = crate::seo::routes(reads.0.clone(), public_url.clone());
     // Pages and server functions see the same context, whichever renders first.
     let context = {
-        let (db, public_url) = (db.clone(), public_url.clone());
+        let (db, reads, public_url) = (db.clone(), reads.clone(), public_url.clone());
         move || {
             provide_context(db.clone());
+            provide_context(reads.clone());
             provide_context(public_url.clone());
         }
     };
@@ -89,6 +92,7 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
     let protection = Arc::new(settings.protection);
     let state = AppState {
         db: db.clone(),
+        reads: reads.clone(),
         pages: Pages::new(options.clone(), Arc::new(context.clone()), |options| {
             shell(options).into_any()
         }),
@@ -144,7 +148,7 @@ fn router(options: LeptosOptions, db: DatabaseConnection, settings: Settings) ->
         .merge(crate::listings::own_rules(same_origin))
         .with_state(state);
     // Inside the session layer, which tells the cache who is signed in (never served a copy).
-    let page_cache = PageCache::new(db.clone());
+    let page_cache = PageCache::new(reads.0);
     seo.merge(browser_posts)
         .merge(own_rules)
         .layer(middleware::from_fn_with_state(

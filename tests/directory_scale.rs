@@ -245,3 +245,45 @@ async fn shared_reads_of_the_page_generation_see_every_write_committed_before_th
         }
     }
 }
+
+#[tokio::test]
+async fn a_sqlite_files_readers_read_beside_the_writer_and_cannot_write() {
+    use sea_orm::TransactionTrait;
+    use vnext::platform::page_generation::{bump, current};
+    let dir = std::env::temp_dir().join("vnext-tests");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join(format!("{}-readers.sqlite", std::process::id()));
+    let _ = std::fs::remove_file(&file);
+    let databases = vnext::db::connect_all(&format!("sqlite://{}", file.display()))
+        .await
+        .expect("connect");
+    vnext::demo::prepare(&databases.db, false)
+        .await
+        .expect("migrate");
+    let reads = &databases.reads.0;
+    let start = current(reads).await.expect("a read");
+    // A pool of one connection, as sea-orm gives SQLite, would wait for the first to end.
+    let first = reads.begin().await.expect("a reader");
+    let second = tokio::time::timeout(std::time::Duration::from_secs(5), reads.begin())
+        .await
+        .expect("a second reader while the first is open")
+        .expect("a reader");
+    assert_eq!(current(&first).await.unwrap(), start);
+    assert_eq!(current(&second).await.unwrap(), start);
+    bump(&databases.db)
+        .await
+        .expect("the writer writes while readers read");
+    assert_eq!(
+        current(&second).await.unwrap(),
+        start,
+        "a reader keeps its snapshot"
+    );
+    drop((first, second));
+    assert_eq!(
+        current(reads).await.unwrap(),
+        start + 1,
+        "a new read sees the write"
+    );
+    assert!(bump(reads).await.is_err(), "the readers cannot write");
+    let _ = std::fs::remove_file(&file);
+}

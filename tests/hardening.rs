@@ -261,6 +261,7 @@ async fn the_directory_function_bounds_its_arguments_like_the_page() {
     let owner = Owner::new();
     owner.set();
     provide_context(db.clone());
+    provide_context(vnext::db::Reads(db.clone()));
     let hostile = DirectoryQuery {
         page: 0,
         q: Some("棕".repeat(30_000)),

@@ -24,6 +24,7 @@ fn with_db(db: &DatabaseConnection) -> Owner {
     let owner = Owner::new();
     owner.set();
     provide_context(db.clone());
+    provide_context(vnext::db::Reads(db.clone()));
     owner
 }
 

@@ -22,6 +22,46 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     Ok(db)
 }
 
+/// The connections of an app: `db` for everything, and `reads` for what only reads the public
+/// zone (its pages, search and the page cache's generation). sea-orm gives a SQLite pool one
+/// connection, so that two writers never meet; every page render would queue for it too. On a
+/// SQLite file `reads` is a pool of its own, of read-only connections, which WAL lets read
+/// beside the writer; elsewhere it is `db` itself.
+#[derive(Clone)]
+pub struct Databases {
+    pub db: DatabaseConnection,
+    pub reads: Reads,
+}
+
+/// The pool for reads that write nothing (see [`Databases`]).
+#[derive(Clone)]
+pub struct Reads(pub DatabaseConnection);
+
+impl From<DatabaseConnection> for Databases {
+    fn from(db: DatabaseConnection) -> Databases {
+        Databases {
+            reads: Reads(db.clone()),
+            db,
+        }
+    }
+}
+
+/// [`connect`], and a pool of readers beside it where the database is a SQLite file.
+pub async fn connect_all(url: &str) -> Result<Databases, DbErr> {
+    let db = connect(url).await?;
+    if db.get_database_backend() != DbBackend::Sqlite || url.contains(":memory:") {
+        return Ok(db.into());
+    }
+    let mut options = options(&sqlite_file_url(url));
+    // Reads are CPU work on the connection's own thread: a few per core keep every core busy.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
+    options
+        .max_connections((2 * cores).clamp(2, 16))
+        .map_sqlx_sqlite_opts(|o| o.read_only(true));
+    let reads = Reads(Database::connect(options).await?);
+    Ok(Databases { db, reads })
+}
+
 /// How long a pooled connection may sit idle before it is pinged on its next checkout.
 const IDLE_BEFORE_PING: std::time::Duration = std::time::Duration::from_secs(30);
 
@@ -92,6 +132,13 @@ const PREPARE_LOCK: i64 = 0x0076_6e65_7874;
 /// The connection the router provides to every page render and server function.
 pub fn use_db() -> Result<DatabaseConnection, ServerFnError> {
     use_context::<DatabaseConnection>().ok_or_else(|| ServerFnError::new("no database in context"))
+}
+
+/// The pool for reads of the public zone that the router provides beside [`use_db`].
+pub fn use_reads() -> Result<DatabaseConnection, ServerFnError> {
+    use_context::<Reads>()
+        .map(|reads| reads.0)
+        .ok_or_else(|| ServerFnError::new("no database in context"))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::cookies::SessionPolicy;
 use super::form::Feedback;
+use crate::db::Reads;
 use crate::security::Protection;
 use crate::web::meta::PublicUrl;
 use axum::body::Body;
@@ -17,6 +18,8 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct AppState {
     pub db: DatabaseConnection,
+    /// For reads of the public zone that write nothing (see `db::Databases`).
+    pub reads: Reads,
     pub pages: Pages,
     pub sessions: Arc<SessionPolicy>,
     pub protection: Arc<Protection>,

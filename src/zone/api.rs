@@ -9,7 +9,7 @@ pub async fn fetch_directory(
     lang: Lang,
     query: DirectoryQuery,
 ) -> Result<DirectoryView, ServerFnError> {
-    let db = crate::db::use_db()?;
+    let db = crate::db::use_reads()?;
     super::queries::directory(&db, lang, &query.normalized())
         .await
         .map_err(crate::web::error::internal)
@@ -17,7 +17,7 @@ pub async fn fetch_directory(
 
 #[server]
 pub async fn fetch_zone_figures(lang: Lang) -> Result<ZoneFigures, ServerFnError> {
-    let db = crate::db::use_db()?;
+    let db = crate::db::use_reads()?;
     super::queries::figures(&db, lang)
         .await
         .map_err(crate::web::error::internal)
@@ -30,7 +30,7 @@ pub async fn fetch_company(
     mic: String,
     symbol: String,
 ) -> Result<Option<CompanyProfile>, ServerFnError> {
-    let db = crate::db::use_db()?;
+    let db = crate::db::use_reads()?;
     super::profile::company_profile(&db, lang, &mic, &symbol)
         .await
         .map_err(crate::web::error::internal)

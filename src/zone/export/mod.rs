@@ -58,21 +58,21 @@ pub async fn download(
         Err(err) => return Problem::Db(err).into_response(),
     }
     let query = DirectoryQuery::from_lookup(|key| params.get(key).cloned());
-    let source = match export_source(&app.db, &query, app.export_max_rows).await {
+    let source = match export_source(&app.reads.0, &query, app.export_max_rows).await {
         Ok(source) => Arc::new(source),
         Err(err) => return Problem::Db(err).into_response(),
     };
     let headers = headers(lang);
     let (body, content_type, extension) = match format {
         Format::Csv => (
-            csv_stream(app.db.clone(), lang, headers, source),
+            csv_stream(app.reads.0.clone(), lang, headers, source),
             "text/csv; charset=utf-8",
             "csv",
         ),
         Format::Xlsx => {
             let mut rows = Vec::with_capacity(source.companies.len());
             for chunk in source.companies.chunks(EXPORT_CHUNK) {
-                match export_chunk(&app.db, lang, &source, chunk).await {
+                match export_chunk(&app.reads.0, lang, &source, chunk).await {
                     Ok(chunk) => rows.extend(chunk),
                     Err(err) => return Problem::Db(err).into_response(),
                 }
