@@ -46,6 +46,9 @@ impl From<DatabaseConnection> for Databases {
     }
 }
 
+/// How much of a SQLite file its readers map into memory: SQLite's own upper bound (2 GB).
+const MMAP_SIZE: &str = "2147418112";
+
 /// [`connect`], and a pool of readers beside it where the database is a SQLite file.
 pub async fn connect_all(url: &str) -> Result<Databases, DbErr> {
     let db = connect(url).await?;
@@ -55,9 +58,13 @@ pub async fn connect_all(url: &str) -> Result<Databases, DbErr> {
     let mut options = options(&sqlite_file_url(url));
     // Reads are CPU work on the connection's own thread: a few per core keep every core busy.
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get()) as u32;
+    // Each connection has its own page cache, too small for a count over tens of thousands of
+    // rows: without the mapping a reader whose cache holds other pages reads every page again
+    // with a system call (measured: 35 ms against 115–190 for one count at 100,000 companies).
+    // Mapped, the readers share the operating system's copy of the file.
     options
         .max_connections((2 * cores).clamp(2, 16))
-        .map_sqlx_sqlite_opts(|o| o.read_only(true));
+        .map_sqlx_sqlite_opts(|o| o.read_only(true).pragma("mmap_size", MMAP_SIZE));
     let reads = Reads(Database::connect(options).await?);
     Ok(Databases { db, reads })
 }
