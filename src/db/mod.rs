@@ -23,7 +23,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 }
 
 /// The connections of an app: `db` for everything, and `reads` for what only reads the public
-/// zone (its pages, search and the page cache's generation). sea-orm gives a SQLite pool one
+/// zone (its pages and search, its export and sitemaps, the page cache's generation). sea-orm gives a SQLite pool one
 /// connection, so that two writers never meet; every page render would queue for it too. On a
 /// SQLite file `reads` is a pool of its own, of read-only connections, which WAL lets read
 /// beside the writer; elsewhere it is `db` itself.
